@@ -1,0 +1,217 @@
+"""Frozen records that flow through the library: people, drafts, findings; no I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any, Literal
+
+Level = Literal["suggestion", "warning", "error"]
+LEVELS: tuple[Level, ...] = ("suggestion", "warning", "error")
+DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Working hours: the weekdays (0 = Monday) and a daily window in local time."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+    text: str = DEFAULT_HOURS
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Who suggested the call, and whether they agreed to be named."""
+
+    by: str
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A known client in the prospect's field and the result delivered for them."""
+
+    client: str
+    result: str | None = None
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The salesperson leaving the voicemail."""
+
+    name: str
+    company: str
+    phone: str
+    available: str | None = None
+    hours: Hours | None = None
+    timezone: str | None = None
+    offer: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def first_name(self) -> str:
+        """Return the first word of the name."""
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True)
+class Prospect:
+    """The person being called, with what is known about them."""
+
+    name: str
+    company: str
+    salutation: str | None = None
+    phone: str | None = None
+    need: str | None = None
+    referral: Referral | None = None
+    reference: Reference | None = None
+    attempts: int = 0
+    slots: tuple[datetime, ...] = ()
+    hours: Hours | None = None
+    timezone: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    line: int | None = None
+
+    @property
+    def first_name(self) -> str:
+        """Return the first word of the name."""
+        return self.name.split()[0] if self.name.split() else self.name
+
+    @property
+    def where(self) -> str:
+        """Return 'file:line' for messages, or the name when the origin is unknown."""
+        if self.source and self.line:
+            return f"{self.source}:{self.line}"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Book:
+    """What a prospects file holds: an optional caller and one or more prospects."""
+
+    caller: Caller | None
+    prospects: tuple[Prospect, ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check found in a draft."""
+
+    check: str
+    severity: Level
+    message: str
+    span: tuple[int, int] | None = None
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "span": list(self.span) if self.span else None,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Measured figures of a draft."""
+
+    words: int
+    seconds: float
+    grade: float
+    reading_ease: float
+    sentences: int
+    longest_sentence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "words": self.words,
+            "seconds": self.seconds,
+            "grade": self.grade,
+            "reading_ease": self.reading_ease,
+            "sentences": self.sentences,
+        }
+
+
+@dataclass(frozen=True)
+class PhoneMention:
+    """A phone number said in the text: its canonical key, where, and whether in words."""
+
+    number: str
+    span: tuple[int, int]
+    spoken: bool = False
+
+
+@dataclass(frozen=True)
+class CallbackNumber:
+    """One distinct number with every place it is said."""
+
+    number: str
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def count(self) -> int:
+        """Return how many times the number is said."""
+        return len(self.spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {"number": self.number, "count": self.count, "spans": [list(s) for s in self.spans]}
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A specific proposed time found in the text, resolved to a moment when possible."""
+
+    text: str
+    span: tuple[int, int]
+    when: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "when": self.when.isoformat() if self.when else None,
+        }
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A rendered (or hand-written) voicemail with its score and findings."""
+
+    text: str
+    score: int
+    passed: bool
+    findings: tuple[Finding, ...]
+    metrics: Metrics
+    callback_numbers: tuple[CallbackNumber, ...] = ()
+    proposed_times: tuple[TimeMention, ...] = ()
+    style: str | None = None
+    prospect: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "style": self.style,
+            "prospect": self.prospect,
+            "text": self.text,
+            "score": self.score,
+            "passed": self.passed,
+            "metrics": self.metrics.to_dict(),
+            "callback_numbers": [c.to_dict() for c in self.callback_numbers],
+            "proposed_times": [t.to_dict() for t in self.proposed_times],
+            "findings": [f.to_dict() for f in self.findings],
+        }
