@@ -1,0 +1,5 @@
+"""Run the command line as `python -m voicemail_coach`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""The library's entry points: load, recommend, draft, score, styles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from . import slots
+from .config import Config
+from .errors import DataError
+from .models import Caller, Draft, Prospect
+from .review import DEFAULT_CONFIG, review
+from .styles import Recommendation, Style, get_style, recommend, render
+from .styles import styles as _styles
+
+
+def draft(
+    prospect: Prospect,
+    style: str | None = None,
+    caller: Caller | None = None,
+    now: datetime | None = None,
+    *,
+    config: Config = DEFAULT_CONFIG,
+    templates: Iterable[str | Path] = (),
+) -> Draft:
+    """Render a style for the prospect and score it; a naive `now` is the caller's local time."""
+    caller = caller or config.caller
+    if caller is None:
+        raise DataError(
+            "no caller: add a `caller:` section (name, company, phone) to the prospects file "
+            "or to voicemail-coach.yaml", path=prospect.source,
+        )
+    templates = (*tuple(templates), *config.templates)
+    picked: Recommendation | None = None
+    if style is None:
+        picked = recommend(prospect)
+        style = picked.style
+    chosen = get_style(style, templates)
+    moment = slots.resolve_now(now, caller)
+    step = slots.next_step(caller, prospect, moment)
+    text = render(chosen, caller=caller, prospect=prospect, next_step=step.text, now=moment,
+                  templates=templates)
+    from .config import parse_check_settings
+
+    settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+    zone = step.slots[0].tzinfo if step.slots else moment.tzinfo
+    return review(
+        text,
+        config=settings,
+        caller_phone=caller.phone,
+        caller_name=caller.name,
+        caller_company=caller.company,
+        now=moment.astimezone(zone),
+        style=chosen.name,
+        prospect=prospect.name,
+        reason=picked.reason if picked else None,
+        notes={"proposed-time": step.findings},
+    )
+
+
+def score(
+    text: str,
+    *,
+    caller_phone: str | None = None,
+    style: str | None = None,
+    now: datetime | None = None,
+    config: Config = DEFAULT_CONFIG,
+    templates: Iterable[str | Path] = (),
+) -> Draft:
+    """Score any voicemail text, hand-written ones too."""
+    settings = config
+    if style is not None:
+        from .config import parse_check_settings
+
+        chosen = get_style(style, (*tuple(templates), *config.templates))
+        settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+    caller = config.caller
+    phone = caller_phone or (caller.phone if caller else None)
+    return review(
+        text,
+        config=settings,
+        caller_phone=phone,
+        caller_name=caller.name if caller else None,
+        caller_company=caller.company if caller else None,
+        now=slots.resolve_now(now, caller),
+        style=style,
+    )
+
+
+def styles(templates: Iterable[str | Path] = ()) -> list[Style]:
+    """Return the available styles with their metadata."""
+    return list(_styles(templates).values())
+
+
+__all__ = ["draft", "recommend", "score", "styles"]

@@ -1,0 +1,113 @@
+"""Measure a text once, run every enabled check, and judge the result into a Draft."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from . import phones, readability, scoring, speech, times
+from .checks import CHECKS, LENGTH, Analysis
+from .config import Config
+from .models import Draft, Finding, Metrics
+from .text import sentence_spans
+
+DEFAULT_CONFIG = Config()
+
+
+def analyse(
+    text: str,
+    *,
+    caller_phone: str | None = None,
+    caller_name: str | None = None,
+    caller_company: str | None = None,
+    now: datetime | None = None,
+    region: str = "US",
+    wpm: float = speech.WORDS_PER_MINUTE,
+    notes: Mapping[str, tuple[str, ...]] | None = None,
+) -> Analysis:
+    """Measure everything the checks read, once."""
+    known = phones.normalize(caller_phone, region) if caller_phone else None
+    mentions = tuple(phones.find_numbers(text, region))
+    numbers = tuple(phones.group_numbers(list(mentions), known))
+    words, sentences, grade, ease = readability.figures(text)
+    spans = tuple(sentence_spans(text))
+    metrics = Metrics(
+        words=words,
+        seconds=speech.spoken_seconds(text, (m.span for m in mentions), wpm),
+        grade=grade,
+        reading_ease=ease,
+        sentences=sentences,
+        longest_sentence=max((len(text[s:e].split()) for s, e in spans), default=0),
+    )
+    return Analysis(
+        text=text,
+        metrics=metrics,
+        sentences=spans,
+        mentions=mentions,
+        numbers=numbers,
+        times=tuple(times.find_proposed_times(text, now)),
+        caller_phone=known,
+        caller_name=caller_name,
+        caller_company=caller_company,
+        notes=notes or {},
+    )
+
+
+def findings(analysis: Analysis, config: Config = DEFAULT_CONFIG) -> list[Finding]:
+    """Run every enabled check with its configured level and thresholds."""
+    out: list[Finding] = []
+    for check in CHECKS:
+        enabled, level, params = config.setting(check)
+        if not enabled:
+            continue
+        for hit in check.run(analysis, params):
+            out.append(
+                Finding(
+                    check=check.id,
+                    severity=level or hit.level or check.level,
+                    message=hit.message,
+                    span=hit.span,
+                    source=check.source,
+                )
+            )
+    return out
+
+
+def review(
+    text: str,
+    *,
+    config: Config = DEFAULT_CONFIG,
+    caller_phone: str | None = None,
+    caller_name: str | None = None,
+    caller_company: str | None = None,
+    now: datetime | None = None,
+    style: str | None = None,
+    prospect: str | None = None,
+    reason: str | None = None,
+    notes: Mapping[str, tuple[str, ...]] | None = None,
+) -> Draft:
+    """Analyse and judge a text into a scored Draft."""
+    _, _, length = config.setting(LENGTH)
+    analysis = analyse(
+        text,
+        caller_phone=caller_phone,
+        caller_name=caller_name,
+        caller_company=caller_company,
+        now=now,
+        region=config.region,
+        wpm=float(length["words_per_minute"]),
+        notes=notes,
+    )
+    found = findings(analysis, config)
+    return Draft(
+        text=text,
+        score=scoring.score(found),
+        passed=not scoring.fails(found, config.fail_on),
+        findings=tuple(found),
+        metrics=analysis.metrics,
+        callback_numbers=analysis.numbers,
+        proposed_times=analysis.times,
+        style=style,
+        prospect=prospect,
+        reason=reason,
+    )

@@ -1,0 +1,43 @@
+"""How long a script takes to say: words at a speaking rate, phone numbers digit by digit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+WORDS_PER_MINUTE = 150  # National Center for Voice and Speech: conversational English
+GROUP_PAUSE = 0.3  # seconds between digit groups ("nine oh one ... five five five ...")
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_DIGIT_GROUP = re.compile(r"\d+")
+_SPOKEN_UNIT = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+")  # "p.m." is one spoken unit per letter
+
+
+def count_spoken_words(text: str) -> int:
+    """Count the words a listener hears in ordinary text."""
+    return len(_WORD.findall(_SPOKEN_UNIT.sub(lambda m: m.group().replace(".", " "), text)))
+
+
+def number_seconds(written: str, wpm: float = WORDS_PER_MINUTE) -> float:
+    """Return the time to read a phone number digit by digit, pausing between groups."""
+    groups = _DIGIT_GROUP.findall(written)
+    digits = sum(len(g) for g in groups)
+    if digits == 0:  # said in words: every word is spoken as it stands
+        return count_spoken_words(written) * 60.0 / wpm
+    return digits * 60.0 / wpm + max(0, len(groups) - 1) * GROUP_PAUSE
+
+
+def spoken_seconds(
+    text: str, number_spans: Iterable[tuple[int, int]] = (), wpm: float = WORDS_PER_MINUTE
+) -> float:
+    """Estimate the seconds it takes to say the text at `wpm`, numbers read digit by digit."""
+    seconds = 0.0
+    cursor = 0
+    for start, end in sorted(number_spans):
+        if start < cursor:
+            continue
+        seconds += count_spoken_words(text[cursor:start]) * 60.0 / wpm
+        seconds += number_seconds(text[start:end], wpm)
+        cursor = end
+    seconds += count_spoken_words(text[cursor:]) * 60.0 / wpm
+    return round(seconds, 1)
