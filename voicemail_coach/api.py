@@ -55,7 +55,7 @@ def draft(
         style=chosen.name,
         prospect=prospect.name,
         reason=picked.reason if picked else None,
-        notes={"proposed-time": step.findings},
+        notes={"proposed-time": tuple(n for n in step.notes if "outside" in n)},
     )
 
 

@@ -13,9 +13,15 @@ from typing import Any
 from .errors import TemplateError
 from .models import Caller, Prospect
 
-BUILTIN_DIR = Path(__file__).with_name("templates")
-if not BUILTIN_DIR.is_dir():  # running from a source checkout: templates/ sits beside the package
-    BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+def _data_dir(name: str) -> Path:
+    """Return a packaged data folder; in a source checkout it sits beside the package."""
+    packaged = Path(__file__).with_name(name)
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / name
+
+
+BUILTIN_DIR = _data_dir("templates")
+EXAMPLES_DIR = _data_dir("examples")
 ENV_VAR = "VOICEMAIL_COACH_TEMPLATES"
 META_KEYS = ("description", "use_when", "requires", "checks", "example")
 _META = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
@@ -148,9 +154,7 @@ def environment(dirs: tuple[Path, ...]) -> Any:
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader([str(d) for d in (*dirs, BUILTIN_DIR)])]),
         undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        autoescape=False,  # a script is speech, not HTML; whitespace is normalised after render
     )
     env.filters.update(filters.FILTERS)
     return env

@@ -44,6 +44,9 @@ def word_starts(text: str) -> list[int]:
     return [m.start() for m in _WORD.finditer(text)]
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([.,!?;:])(?=\s|$)")
+
+
 def one_paragraph(text: str) -> str:
-    """Join rendered lines into one spoken paragraph with single spaces."""
-    return " ".join(text.split())
+    """Join rendered lines into one spoken paragraph: single spaces, none before punctuation."""
+    return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split()))

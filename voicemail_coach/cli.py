@@ -1,0 +1,371 @@
+"""The voicemail-coach command: parse, call the library, print; nothing else."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import VoicemailCoachError
+
+FORMATS = ("text", "json", "markdown")
+FAIL_ON = ("error", "warning", "suggestion", "never")
+CONFIG_NAME = "voicemail-coach.yaml"
+COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+
+
+class InputError(click.ClickException):
+    """Bad input: one or two lines on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        """Print the message without click's 'Error:' prefix doubling ours."""
+        click.echo(f"voicemail-coach: {self.message}", err=True)
+
+
+def _merge(ctx: click.Context, key: str, value: Any) -> Any:
+    """Store a common option given before or after the command name; the later one wins."""
+    obj = ctx.ensure_object(dict)
+    if key == "templates":
+        obj["templates"] = (*obj.get("templates", ()), *value)
+    elif value is not None:
+        obj[key] = value
+    return value
+
+
+def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Accept --config, --templates and --fail-on both before and after the command name."""
+    options = [
+        click.option("--config", "config", type=click.Path(dir_okay=False), expose_value=False,
+                     callback=lambda c, p, v: _merge(c, "config", v),
+                     help=f"Config file (default: ./{CONFIG_NAME}, then the user config dir)."),
+        click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+                     expose_value=False, callback=lambda c, p, v: _merge(c, "templates", v),
+                     help="A folder of .j2 styles searched before the built-ins (repeatable)."),
+        click.option("--fail-on", "fail_on", type=click.Choice(FAIL_ON), expose_value=False,
+                     callback=lambda c, p, v: _merge(c, "fail_on", v),
+                     help="Exit 1 when a finding is at or above this level (default: error)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into a short message and exit code 2."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except VoicemailCoachError as exc:
+            raise InputError(str(exc)) from None
+
+    return wrapper
+
+
+def _config_path(ctx: click.Context) -> Path | None:
+    """Return the config file to read: --config, ./voicemail-coach.yaml, then the user dir."""
+    given = ctx.obj.get("config")
+    if given:
+        return Path(given)
+    local = Path(CONFIG_NAME)
+    if local.is_file():
+        return local
+    user = Path(click.get_app_dir("voicemail-coach")) / "config.yaml"
+    return user if user.is_file() else None
+
+
+def settings(ctx: click.Context) -> Any:
+    """Return the Config with the command line's options applied."""
+    from dataclasses import replace
+
+    from .config import Config, load_config
+
+    path = _config_path(ctx)
+    config = load_config(path) if path else Config()
+    changes: dict[str, Any] = {}
+    if ctx.obj.get("fail_on"):
+        changes["fail_on"] = ctx.obj["fail_on"]
+    if ctx.obj.get("templates"):
+        changes["templates"] = (*ctx.obj["templates"], *config.templates)
+    return replace(config, **changes) if changes else config
+
+
+def use_colour() -> bool | None:
+    """Return False when NO_COLOR is set; otherwise let click colour only a terminal."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def echo(text: str = "", **style: Any) -> None:
+    """Print a line, coloured only on a terminal and never with NO_COLOR."""
+    click.echo(click.style(text, **style) if style else text, color=use_colour())
+
+
+def show_text(draft: Any, header: str | None = None) -> None:
+    """Print a draft for a person: the script first, then one score line, then findings."""
+    if header:
+        echo(header, bold=True)
+    echo(draft.text)
+    m = draft.metrics
+    verdict = "pass" if draft.passed else "FAIL"
+    echo(f"score {draft.score}/100 ({verdict}) | {m.seconds:g} s spoken | grade {m.grade:g}",
+         dim=True)
+    for f in draft.findings:
+        echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
+
+
+def show_markdown(draft: Any, header: str) -> None:
+    """Print a draft as a Markdown section."""
+    m = draft.metrics
+    echo(f"## {header}\n")
+    echo(f"> {draft.text}\n")
+    echo(f"Score **{draft.score}/100**, {m.seconds:g} s spoken, grade {m.grade:g}.\n")
+    for f in draft.findings:
+        echo(f"- **{f.severity}** `{f.check}`: {f.message}")
+    if draft.findings:
+        echo()
+
+
+def finish(drafts: list[Any], config: Any) -> None:
+    """Exit 1 when any finding reaches the failing level."""
+    from .scoring import fails
+
+    if any(fails(d.findings, config.fail_on) for d in drafts):
+        sys.exit(1)
+
+
+def parse_now(value: str | None) -> Any:
+    """Read --now: an ISO time with or without an offset."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(value.strip().replace("T", " "))
+    except ValueError:
+        raise InputError(f"--now '{value}' is not an ISO time; write it like "
+                         "2026-11-23T09:00 or 2026-11-23T09:00-06:00") from None
+
+
+def pick_prospects(prospects: Iterable[Any], name: str | None) -> list[Any]:
+    """Return every prospect, or the one whose name matches (case-insensitively)."""
+    prospects = list(prospects)
+    if name is None:
+        return prospects
+    wanted = name.casefold().strip()
+    exact = [p for p in prospects if p.name.casefold() == wanted]
+    found = exact or [p for p in prospects if wanted in p.name.casefold()]
+    names = ", ".join(p.name for p in prospects)
+    if not found:
+        raise InputError(f"no prospect named '{name}'; the file has: {names}")
+    if len(found) > 1:
+        raise InputError(f"'{name}' matches {len(found)} prospects: "
+                         f"{', '.join(p.name for p in found)}; give more of the name")
+    return found
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@common_options
+@click.version_option(__version__, "--version", prog_name="voicemail-coach")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Write and coach sales voicemails that end phone tag."""
+    ctx.ensure_object(dict)
+
+
+@cli.command()
+@click.argument("prospects", type=click.Path(dir_okay=True, allow_dash=False))
+@click.option("--style", help="Render this style (default: the recommended one).")
+@click.option("--all", "all_styles", is_flag=True, help="Render every available style.")
+@click.option("--prospect", "name", help="Only the prospect with this name (case-insensitive).")
+@click.option("--now", help="Treat this ISO time as now (default: the current time).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def draft(ctx: click.Context, prospects: str, style: str | None, all_styles: bool,
+          name: str | None, now: str | None, fmt: str) -> None:
+    """Draft the voicemail to leave for each prospect in a YAML file, scored."""
+    from . import api, data
+    from .styles import styles as all_known
+
+    if style and all_styles:
+        raise InputError("give --style NAME or --all, not both")
+    config = settings(ctx)
+    book = data.load(prospects)
+    caller = book.caller or config.caller
+    moment = parse_now(now)
+    chosen = pick_prospects(book.prospects, name)
+    names: list[str | None] = [style]
+    if all_styles:
+        names = list(all_known(config.templates))
+    drafts = []
+    for prospect in chosen:
+        for style_name in names:
+            d = api.draft(prospect, style_name, caller, moment, config=config)
+            drafts.append(d)
+            if fmt == "text":
+                why = f"\n{d.reason}" if d.reason else ""
+                show_text(d, f"{prospect.name} - {d.style}{why}")
+                echo()
+            elif fmt == "markdown":
+                show_markdown(d, f"{prospect.name} - {d.style}")
+    if fmt == "json":
+        click.echo(json.dumps({"drafts": [d.to_dict() for d in drafts]}, indent=2,
+                              ensure_ascii=False))
+    finish(drafts, config)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("--caller-phone", help="Check that the number said is this one.")
+@click.option("--style", help="Apply this style's check levels.")
+@click.option("--now", help="Treat this ISO time as now, to judge whether a slot is ahead.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text",
+              show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def score(ctx: click.Context, file: str, caller_phone: str | None, style: str | None,
+          now: str | None, fmt: str) -> None:
+    """Score a hand-written voicemail script (FILE, or - for standard input)."""
+    from .api import score as score_text
+
+    text = _read_script(file)
+    config = settings(ctx)
+    d = score_text(text, caller_phone=caller_phone, style=style, now=parse_now(now),
+                   config=config)
+    if fmt == "json":
+        click.echo(json.dumps({"drafts": [d.to_dict()]}, indent=2, ensure_ascii=False))
+    else:
+        show_text(d)
+    finish([d], config)
+
+
+def _read_script(file: str) -> str:
+    """Read a script from a file or standard input as UTF-8."""
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such file; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{file}: is not UTF-8 text; save it as UTF-8") from None
+
+
+@cli.command(name="styles")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text",
+              show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def styles_command(ctx: click.Context, fmt: str) -> None:
+    """List the available styles: name, origin and description."""
+    from .styles import styles as all_known
+
+    found = all_known(settings(ctx).templates).values()
+    if fmt == "json":
+        click.echo(json.dumps([s.to_dict() for s in found], indent=2))
+        return
+    for s in found:
+        echo(f"{s.name:<16} {s.origin:<10} {s.description}")
+
+
+@cli.command()
+def checks() -> None:
+    """List the checks: id, default level, what each checks and its source."""
+    from .checks import CHECKS
+
+    for c in CHECKS:
+        echo(f"{c.id:<16} {c.level:<8} {c.summary}")
+        echo(f"{'':<25} source: {c.source}", dim=True)
+
+
+@cli.command()
+@click.argument("style")
+@common_options
+@click.pass_context
+@handle_errors
+def inspect(ctx: click.Context, style: str) -> None:
+    """Show the variables a style's template reads and its metadata."""
+    from .inspection import fields_read
+    from .styles import get_style
+
+    s = get_style(style, settings(ctx).templates)
+    echo(f"{s.name} ({s.origin}): {s.path}", bold=True)
+    echo(f"description: {s.description}")
+    if s.use_when:
+        echo(f"use when:    {s.use_when}")
+    if s.requires:
+        echo(f"requires:    {', '.join(s.requires)}")
+    if s.checks:
+        echo(f"checks:      {json.dumps(dict(s.checks))}")
+    echo("reads:")
+    for name in fields_read(s, settings(ctx).templates):
+        echo(f"  {name}")
+
+
+def main() -> None:
+    """Run the command line."""
+    cli(prog_name="voicemail-coach")
+
+
+@cli.command(name="lint-templates")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--now", help="Treat this ISO time as now (default: the current time).")
+@common_options
+@click.pass_context
+@handle_errors
+def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
+    """Render each template in FOLDER against example data, score it, report what to fix."""
+    from .lint import lint_folder
+
+    config = settings(ctx)
+    results = lint_folder(folder, config=config, now=parse_now(now))
+    broken = 0
+    for result in results:
+        if result.error:
+            broken += 1
+            echo(f"{result.name}: {result.error}", fg="red")
+            continue
+        d = result.draft
+        echo(f"{result.name}: {d.score}/100, {d.metrics.seconds:g} s, grade {d.metrics.grade:g}"
+             f" (example: {result.example})", bold=True)
+        for f in d.findings:
+            echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
+    if not results:
+        raise InputError(f"{folder}: no templates (*.j2 files not starting with _) found")
+    if broken:
+        sys.exit(2)
+    finish([r.draft for r in results if r.draft], config)
+
+
+@cli.command()
+@click.option("--dir", "folder", default=".", type=click.Path(file_okay=False),
+              help="Where to write the files (default: here).")
+def init(folder: str) -> None:
+    """Write an example prospects file and config to start from; never overwrites a file."""
+    from .styles import EXAMPLES_DIR
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("prospects.yaml", CONFIG_NAME):
+        dest = target / name
+        if dest.exists():
+            echo(f"{dest}: exists, left as it is")
+            continue
+        dest.write_text((EXAMPLES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+        echo(f"{dest}: written")
+    echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
