@@ -9,14 +9,11 @@ GOOD = (
 )
 
 LONG = (
-    "Hi Dana, this is Freda Whitehouse from ABC Company, at 901-555-2120. I wanted to tell you "
-    "a little about us. We have been in business for twenty years and we work with hundreds of "
-    "companies across the region, in logistics, health care, retail and manufacturing. Our "
-    "training package covers conflict, feedback, coaching and hiring, and it comes with a "
-    "workbook, a video series and a monthly call with one of our coaches. Many of our clients "
-    "tell us that their managers spend a lot less time on disputes after the first quarter. We "
-    "also run open workshops every month in Memphis, Nashville and Little Rock. Would Tuesday at "
-    "3 or 4 p.m. work for a short call? Call me back at 901-555-2120 to confirm. Thanks!"
+    "Hi Dana, this is Freda Whitehouse from ABC Company, at 901-555-2120. We have worked with "
+    "hundreds of companies across the region, in logistics, health care and retail. Our "
+    "training package covers conflict, feedback and coaching, and many clients tell us their "
+    "managers spend less time on disputes after the first quarter. Would Tuesday at 3 or 4 p.m. "
+    "work for a short call? Call me back at 901-555-2120 to confirm. Thanks!"
 )
 
 # (check id, text, should it flag?, keyword arguments for vc.score)
@@ -24,6 +21,9 @@ EXAMPLES: list[tuple[str, str, bool, dict]] = [
     # length: 20-30 s is the aim; over 30 s warns, over 45 s errors, under 12 s suggests more
     ("length", GOOD, False, {}),
     ("length", LONG, True, {}),
+    ("length", "Hi Wes, this is Nora Park from Fieldstone Payroll, 480-555-0102. We moved "
+     "Desert Bloom Cafe to weekly pay without extra admin. Could we talk Thursday at 10 a.m.? "
+     "Again, 480-555-0102.", False, {}),
     ("length", LONG + " " + LONG, True, {}),
     ("length", "Hi Dana, Freda from ABC, 901-555-2120.", True, {}),
     ("length", "Hi, it's Sam. Call me.", True, {}),
@@ -46,6 +46,9 @@ EXAMPLES: list[tuple[str, str, bool, dict]] = [
     ("length", "Hi Omar, it's Jill from Crest Insurance. Call me at 404-555-0190.", True, {}),
     # clarity: grade at most 8 and no sentence over 20 words
     ("clarity", GOOD, False, {}),
+    ("clarity", "Hi Mr. Osei, this is Grace Lin from Tidewater Benefits. Comprehensive "
+     "supplemental insurance administration necessitates considerable organisational "
+     "coordination. Reach me at 757-555-0119.", True, {}),
     ("clarity", "Hi Dana, this is Freda Whitehouse from ABC Company, at 901-555-2120, and I am "
      "calling because I was talking with Joe Sampson last week and he mentioned that your "
      "managers have been spending a great deal of time on conflicts between employees lately. "
@@ -74,6 +77,8 @@ EXAMPLES: list[tuple[str, str, bool, dict]] = [
      "Can we talk Wednesday at 9? My number is 215-555-0141, again 215-555-0141.", False, {}),
     # callback-number: a number is said, and it is the caller's when that is known
     ("callback-number", GOOD, False, {"caller_phone": "901-555-2120"}),
+    ("callback-number", "Hi Nina, it's Carl at Peak Dental Labs. Your case number is "
+     "55512-8876 and it ships on 11/30/2026. Talk to you soon.", True, {}),
     ("callback-number", "Hi Dana, this is Freda from ABC Company. Joe suggested I call about "
      "employee conflict. Would Tuesday at 3 work? Thanks!", True, {}),
     ("callback-number", "Hi, this is Greg from Summit Solar about your order number 4471-2290. "

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import slots
 from .config import Config
 from .errors import DataError
-from .models import Caller, Draft, Prospect
+from .models import Caller, Draft, Level, Prospect
 from .review import DEFAULT_CONFIG, review
 from .styles import Recommendation, Style, get_style, recommend, render
 from .styles import styles as _styles
@@ -55,7 +55,19 @@ def draft(
         style=chosen.name,
         prospect=prospect.name,
         reason=picked.reason if picked else None,
-        notes={"proposed-time": tuple(n for n in step.notes if "outside" in n)},
+        notes={"proposed-time": _notes(step.notes)},
+    )
+
+
+def _notes(notes: Iterable[str]) -> tuple[tuple[str, Level | None], ...]:
+    """Turn next-step notes into findings: slot problems at the check's level, fallbacks lower.
+
+    A zone read from the prospect's phone is the documented default, not a finding.
+    """
+    return tuple(
+        (n, None if n.startswith("slot") else "suggestion")
+        for n in notes
+        if not n.startswith("time zone guessed")
     )
 
 

@@ -14,7 +14,11 @@ Params = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Hit:
-    """What a check found: a message, where, and a level when it differs from the default."""
+    """What a check found: a message, where, and a level of its own when graded by threshold.
+
+    A hit without a level takes the check's level (its default, or the one a style or config
+    sets); a hit with one (length over 45 s, a guessed time zone) keeps it.
+    """
 
     message: str
     span: tuple[int, int] | None = None
@@ -34,7 +38,7 @@ class Analysis:
     caller_phone: str | None = None
     caller_name: str | None = None
     caller_company: str | None = None
-    notes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] = field(default_factory=dict)
 
     @property
     def callback(self) -> CallbackNumber | None:
@@ -68,7 +72,7 @@ def _length(a: Analysis, p: Params) -> list[Hit]:
         return [Hit(f"about {s:g} s spoken, over {p['error_over']:g} s ({target}); cut it down",
                     level="error")]
     if s > p["warn_over"]:
-        return [Hit(f"about {s:g} s spoken ({target}); cut a sentence", level="warning")]
+        return [Hit(f"about {s:g} s spoken ({target}); cut a sentence")]
     if s < p["short_under"]:
         return [Hit(f"about {s:g} s spoken ({target}); say why you are calling",
                     level="suggestion")]
@@ -120,7 +124,7 @@ def _number_repeated(a: Analysis, p: Params) -> list[Hit]:
 
 def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
     """Flag a draft that proposes no specific day and time, or a slot outside hours."""
-    hits = [Hit(note) for note in a.notes.get("proposed-time", ())]
+    hits = [Hit(note, level=level) for note, level in a.notes.get("proposed-time", ())]
     if not a.times:
         hits.insert(0, Hit("no specific time proposed for the next step (target: a day and a "
                            "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')"))
@@ -128,20 +132,19 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
 
 
 _WEAK = (
-    r"just (?:following|followed|wanted to follow) up",
-    r"(?:just )?(?:touching|touch|touched) base",
+    r"just (?:following|wanted to follow) up",
+    r"(?:just )?(?:touching|touch) base",
     r"(?:just )?checking in(?! (?:at|for) )",
-    r"(?:just )?(?:circling|circle|circled) back",
+    r"(?:just )?(?:circling|circle) back",
     r"hope (?:all is|everything is|things are) (?:well|good)",
-    r"hope (?:you(?:'re| are) (?:doing )?well|this (?:message )?finds you well)",
+    r"hope (?:you(?:['’]re| are) (?:doing )?well|this (?:message )?finds you well)",
     r"(?:please )?feel free to (?:reach out|call|give me a call|contact me)",
-    r"(?:please )?don'?t hesitate to (?:reach out|call|give me a call|contact me)",
+    r"(?:please )?don['’]?t hesitate to (?:reach out|call|give me a call|contact me)",
     r"just wanted to",
     r"just (?:calling|reaching out) to",
-    r"(?:when|whenever) you (?:get|have) a (?:chance|moment|minute|second)",
-    r"at your (?:earliest )?convenience",
+    r"(?:when|whenever|if) you (?:get|have) a (?:chance|moment|minute|second)",
+    r"at your (?:earliest )?convenience(?! stores?)",
     r"sorry to (?:bother|bug|disturb) you",
-    r"(?:i|I) know you(?:'re| are) (?:busy|swamped)",
 )
 _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 
@@ -160,6 +163,10 @@ def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
 _INTRO = re.compile(
     r"\b(?:this is|my name is|it'?s|I'?m|I am|here'?s)\s+(?:[A-Z][\w'’-]+)", re.IGNORECASE
 )
+_NAME_FROM = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:from|with|at|of|here at|over at)\s+"
+    r"(?:the\s+)?[A-Z0-9]"
+)
 _FROM = re.compile(r"\b(?:from|with|at|of|here at|over at)\s+(?:the\s+)?[A-Z0-9]")
 
 
@@ -173,7 +180,9 @@ def _opening(a: Analysis, p: Params) -> list[Hit]:
         names = {a.caller_name.lower(), a.caller_name.split()[0].lower()}
         has_name = any(n in head.lower() for n in names)
     else:
-        has_name = bool(_INTRO.search(head))
+        # after the greeting ("Hi Carla,"): "this is Ben", or "Ben Ortiz with Pine Ridge"
+        rest = head.split(",", 1)[1] if "," in head[:30] else head
+        has_name = bool(_INTRO.search(head) or _NAME_FROM.search(rest))
     if a.caller_company:
         has_company = a.caller_company.lower() in head.lower()
     else:

@@ -8,7 +8,7 @@ from datetime import datetime
 from . import phones, readability, scoring, speech, times
 from .checks import CHECKS, LENGTH, Analysis
 from .config import Config
-from .models import Draft, Finding, Metrics
+from .models import Draft, Finding, Level, Metrics
 from .text import sentence_spans
 
 DEFAULT_CONFIG = Config()
@@ -23,7 +23,7 @@ def analyse(
     now: datetime | None = None,
     region: str = "US",
     wpm: float = speech.WORDS_PER_MINUTE,
-    notes: Mapping[str, tuple[str, ...]] | None = None,
+    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] | None = None,
 ) -> Analysis:
     """Measure everything the checks read, once."""
     known = phones.normalize(caller_phone, region) if caller_phone else None
@@ -64,7 +64,7 @@ def findings(analysis: Analysis, config: Config = DEFAULT_CONFIG) -> list[Findin
             out.append(
                 Finding(
                     check=check.id,
-                    severity=level or hit.level or check.level,
+                    severity=hit.level or level or check.level,
                     message=hit.message,
                     span=hit.span,
                     source=check.source,
@@ -84,7 +84,7 @@ def review(
     style: str | None = None,
     prospect: str | None = None,
     reason: str | None = None,
-    notes: Mapping[str, tuple[str, ...]] | None = None,
+    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] | None = None,
 ) -> Draft:
     """Analyse and judge a text into a scored Draft."""
     _, _, length = config.setting(LENGTH)

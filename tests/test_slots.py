@@ -1,0 +1,598 @@
+"""Tests for slot proposal: hours, time zones, DST, explicit slots, and saying slots aloud."""
+
+from __future__ import annotations
+
+import re
+import time as clock
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from voicemail_coach.errors import SlotError, VoicemailCoachError
+from voicemail_coach.models import Caller, Hours, Prospect
+from voicemail_coach.slots import (
+    NextStep,
+    next_step,
+    parse_hours,
+    propose,
+    resolve_now,
+    say_slot,
+    say_slots,
+    zone_for,
+)
+
+UTC = timezone.utc
+NY = ZoneInfo("America/New_York")
+CHI = ZoneInfo("America/Chicago")
+LA = ZoneInfo("America/Los_Angeles")
+LON = ZoneInfo("Europe/London")
+AKL = ZoneInfo("Pacific/Auckland")
+WEEKDAYS = frozenset(range(5))
+
+
+def caller(
+    tz: str | None = "America/Chicago", hours: str | None = None, phone: str = "901-555-2120"
+) -> Caller:
+    return Caller(
+        name="Freda Whitehouse",
+        company="ABC Company",
+        phone=phone,
+        hours=parse_hours(hours) if hours else None,
+        timezone=tz,
+    )
+
+
+def prospect(
+    tz: str | None = None,
+    hours: str | None = None,
+    phone: str | None = None,
+    slots: tuple[datetime, ...] = (),
+    **more: object,
+) -> Prospect:
+    return Prospect(
+        name="Dana Jones",
+        company="XYZ Company",
+        phone=phone,
+        timezone=tz,
+        hours=parse_hours(hours) if hours else None,
+        slots=slots,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def at(zone: ZoneInfo, *args: int) -> datetime:
+    return datetime(*args, tzinfo=zone)  # type: ignore[misc]
+
+
+def walls(slots: list[datetime] | tuple[datetime, ...]) -> list[str]:
+    return [f"{s:%a %Y-%m-%d %H:%M %z}" for s in slots]
+
+
+# --- parse_hours ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "start", "end"),
+    [
+        ("Mon-Fri 09:00-17:00", WEEKDAYS, time(9), time(17)),
+        ("Mon,Wed 9:30-12:00", {0, 2}, time(9, 30), time(12)),
+        ("mon - fri   9-17", WEEKDAYS, time(9), time(17)),
+        ("Fri-Mon 10:00-14:00", {4, 5, 6, 0}, time(10), time(14)),
+        ("Tue\u2013Thu 09:00\u201317:00", {1, 2, 3}, time(9), time(17)),
+        ("Monday, Thursday 9:00-11:00", {0, 3}, time(9), time(11)),
+        ("Tues,Thurs 9-10", {1, 3}, time(9), time(10)),
+        ("Mon-Wed,Fri 8:15-16:45", {0, 1, 2, 4}, time(8, 15), time(16, 45)),
+        ("Sat 10:00-24:00", {5}, time(10), time.max),
+        ("09:00-12:00", WEEKDAYS, time(9), time(12)),
+        ("Weekdays 8:00-16:30", WEEKDAYS, time(8), time(16, 30)),
+        ("Daily 0:00-24:00", set(range(7)), time(0), time.max),
+    ],
+)
+def test_parse_hours_reads_common_forms(text: str, days: set[int], start: time, end: time) -> None:
+    hours = parse_hours(text)
+    assert (hours.days, hours.start, hours.end) == (frozenset(days), start, end)
+    assert str(hours) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("", "hours are empty"),
+        ("whenever", "cannot read hours 'whenever'"),
+        ("Mon-Fri", "cannot read hours"),
+        ("Mon-Fri 09:00-17:00-18:00", "cannot read hours"),
+        ("Mon-Fri 17:00-09:00", "not after they start at 17:00"),
+        ("Mon-Fri 9-5", "use 24-hour times on one day"),
+        ("Mon-Fri 09:00-09:00", "not after"),
+        ("Mnd-Fri 09:00-17:00", "unknown day 'mnd'"),
+        ("Mon-Funday 09:00-17:00", "unknown day 'funday'"),
+        ("Mon-Fri 25:00-26:00", "bad time '25:00'"),
+        ("Mon-Fri 09:75-10:00", "bad time '09:75'"),
+        ("Mon-Fri 24:00-24:00", "bad time '24:00'"),
+        ("Mon-Wed-Fri 9-17", "cannot read the days 'Mon-Wed-Fri'"),
+        ("Mon,,Fri 9-17", "cannot read the days"),
+    ],
+)
+def test_parse_hours_rejects_bad_text_saying_how_to_fix(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match=r"like|use|write") as caught:
+        parse_hours(text)
+    assert says in str(caught.value)
+
+
+# --- zone_for ------------------------------------------------------------------------------
+
+
+def test_explicit_zone_wins_without_a_note() -> None:
+    zone, note = zone_for(prospect(tz="Asia/Tokyo", phone="405-555-0199"), caller())
+    assert (zone.key, note) == ("Asia/Tokyo", None)
+
+
+@pytest.mark.parametrize(
+    ("phone", "caller_phone", "expected"),
+    [
+        ("405-555-0199", "901-555-2120", "America/Chicago"),
+        ("(212) 555-0100", "901-555-2120", "America/New_York"),
+        ("+44 20 7946 0958", "901-555-2120", "Europe/London"),
+        ("020 7946 0958", "+44 20 7946 0000", "Europe/London"),  # national form, caller's country
+        ("+61 3 9999 1111", "901-555-2120", "Australia/Sydney"),
+    ],
+)
+def test_zone_is_guessed_from_the_phone_with_a_note(
+    phone: str, caller_phone: str, expected: str
+) -> None:
+    zone, note = zone_for(prospect(phone=phone), caller(tz="Europe/Paris", phone=caller_phone))
+    assert zone.key == expected
+    assert note is not None
+    assert f"time zone guessed from phone {phone}: {expected}" in note
+
+
+@pytest.mark.parametrize(
+    ("phone", "says"),
+    [
+        ("+1 800 555 0199", "phone +1 800 555 0199 spans"),  # toll free: every North American zone
+        ("123-456-7890", "no time zone is known for phone 123-456-7890"),
+        ("not a number", "no time zone is known for phone not a number"),
+        (None, "no time zone or phone for Dana Jones"),
+    ],
+)
+def test_ambiguous_or_unknown_phone_falls_back_to_the_caller_zone(
+    phone: str | None, says: str
+) -> None:
+    zone, note = zone_for(prospect(phone=phone), caller(tz="Europe/Paris"))
+    assert zone.key == "Europe/Paris"
+    assert note is not None
+    assert says in note
+    assert "using the caller's zone Europe/Paris" in note
+
+
+def test_without_any_zone_falls_back_to_utc_and_says_so() -> None:
+    zone, note = zone_for(prospect(phone="+1 800 555 0199"), caller(tz=None))
+    assert zone.key == "UTC"
+    assert note is not None
+    assert "using UTC" in note
+    zone, note = zone_for(prospect(), None)
+    assert zone.key == "UTC"
+    assert note is not None
+
+
+def test_unknown_zone_names_are_bad_input_with_a_suggestion() -> None:
+    bad = prospect(tz="america/chicago", source="prospects.yaml", line=14)
+    with pytest.raises(SlotError) as caught:
+        zone_for(bad, caller())
+    message = str(caught.value)
+    assert message.startswith("prospects.yaml:14: unknown time zone 'america/chicago'")
+    assert "did you mean 'America/Chicago'?" in message
+    with pytest.raises(SlotError, match="unknown time zone 'Mars/Olympus' for caller Freda"):
+        zone_for(prospect(), caller(tz="Mars/Olympus"))
+    for name in ("", "../etc/passwd", "/etc/localtime", "America"):
+        with pytest.raises(VoicemailCoachError):
+            zone_for(prospect(tz=name or " "), caller())
+
+
+# --- propose -------------------------------------------------------------------------------
+
+
+def inside(hours: Hours, local: datetime) -> bool:
+    return local.weekday() in hours.days and hours.start <= local.time() < hours.end
+
+
+def test_proposals_fall_inside_both_parties_hours() -> None:
+    # Caller 09:00-12:00 Chicago = 10:00-13:00 New York.
+    c = caller(hours="Mon-Fri 09:00-12:00")
+    p = prospect(tz="America/New_York")
+    slots = propose(c, p, at(CHI, 2026, 11, 23, 7, 0))
+    assert walls(slots) == ["Mon 2026-11-23 10:00 -0500", "Mon 2026-11-23 11:00 -0500"]
+    for slot in propose(c, p, at(CHI, 2026, 11, 23, 10, 0), count=5):
+        assert slot.tzinfo == NY
+        assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot)
+        assert inside(parse_hours("Mon-Fri 09:00-12:00"), slot.astimezone(CHI))
+
+
+def test_proposals_keep_a_two_hour_lead_rounded_to_the_half_hour() -> None:
+    p = prospect(tz="America/New_York", hours="Mon-Fri 09:00-13:30")
+    now = at(NY, 2026, 11, 23, 10, 10)
+    slots = propose(None, p, now)
+    assert walls(slots) == ["Mon 2026-11-23 12:30 -0500", "Mon 2026-11-23 13:00 -0500"]
+    assert slots[0].astimezone(UTC) - now.astimezone(UTC) >= timedelta(hours=2)
+    # Exactly two hours ahead is allowed.
+    assert walls(propose(None, p, at(NY, 2026, 11, 23, 10, 30))) == walls(slots)
+
+
+def test_proposals_prefer_adjacent_hours_on_the_hour() -> None:
+    p = prospect(tz="America/New_York")
+    # First free slot is 12:30; 1 and 2 p.m. cost half an hour and are said more compactly.
+    slots = propose(None, p, at(NY, 2026, 11, 23, 10, 10))
+    assert walls(slots) == ["Mon 2026-11-23 13:00 -0500", "Mon 2026-11-23 14:00 -0500"]
+    assert walls(propose(None, p, at(NY, 2026, 11, 23, 7, 0), count=3)) == [
+        "Mon 2026-11-23 09:00 -0500",
+        "Mon 2026-11-23 10:00 -0500",
+        "Mon 2026-11-23 11:00 -0500",
+    ]
+
+
+def test_a_day_with_room_for_one_slot_gives_way_to_a_day_with_two() -> None:
+    p = prospect(tz="America/New_York")
+    now = at(NY, 2026, 11, 23, 14, 10)  # only 16:30 is left today
+    assert walls(propose(None, p, now)) == [
+        "Tue 2026-11-24 09:00 -0500",
+        "Tue 2026-11-24 10:00 -0500",
+    ]
+    assert walls(propose(None, p, now, count=1)) == ["Mon 2026-11-23 16:30 -0500"]
+
+
+def test_weekends_and_non_working_days_are_skipped() -> None:
+    p = prospect(tz="America/New_York")
+    friday_evening = at(NY, 2026, 11, 27, 16, 0)
+    assert walls(propose(None, p, friday_evening)) == [
+        "Mon 2026-11-30 09:00 -0500",
+        "Mon 2026-11-30 10:00 -0500",
+    ]
+    weekend = prospect(tz="America/New_York", hours="Sat-Sun 10:00-14:00")
+    assert walls(propose(None, weekend, friday_evening)) == [
+        "Sat 2026-11-28 10:00 -0500",
+        "Sat 2026-11-28 11:00 -0500",
+    ]
+
+
+def test_default_hours_apply_to_both_parties() -> None:
+    # Caller with no hours: Mon-Fri 09:00-17:00 Chicago, i.e. from 10:00 in New York.
+    slots = propose(caller(), prospect(tz="America/New_York"), at(NY, 2026, 11, 23, 6, 0))
+    assert walls(slots) == ["Mon 2026-11-23 10:00 -0500", "Mon 2026-11-23 11:00 -0500"]
+    # A caller without a zone shares the prospect's.
+    slots = propose(caller(tz=None), prospect(tz="America/New_York"), at(NY, 2026, 11, 23, 6, 0))
+    assert walls(slots) == ["Mon 2026-11-23 09:00 -0500", "Mon 2026-11-23 10:00 -0500"]
+
+
+def test_london_caller_and_los_angeles_prospect_meet_in_a_narrow_window() -> None:
+    c = caller(tz="Europe/London", hours="Mon-Fri 08:00-18:00")
+    p = prospect(tz="America/Los_Angeles")
+    slots = propose(c, p, at(LON, 2026, 11, 23, 8, 0))
+    # 09:00-10:00 in Los Angeles is 17:00-18:00 in London: two half-hour starts, no hour apart.
+    assert walls(slots) == ["Mon 2026-11-23 09:00 -0800", "Mon 2026-11-23 09:30 -0800"]
+    assert [f"{s.astimezone(LON):%H:%M}" for s in slots] == ["17:00", "17:30"]
+    step = next_step(c, p, at(LON, 2026, 11, 23, 8, 0))
+    assert step.phrase == "today at 9 or 9:30 a.m. your time"
+
+
+def test_no_overlap_at_all_is_a_clear_slot_error() -> None:
+    c = caller(hours="Mon-Fri 09:00-12:00")
+    p = prospect(tz="America/Chicago", hours="Sat 09:00-17:00", source="p.yaml", line=3)
+    with pytest.raises(SlotError) as caught:
+        propose(c, p, at(CHI, 2026, 11, 23, 8, 0))
+    message = str(caught.value)
+    assert message.startswith("p.yaml:3: no time in the 21 days after 2026-11-23 08:00")
+    assert "Freda Whitehouse's hours (Mon-Fri 09:00-12:00 America/Chicago)" in message
+    assert "Dana Jones's hours (Sat 09:00-17:00 America/Chicago)" in message
+    assert "widen the hours" in message
+    # London 09:00-17:00 and Los Angeles 09:00-17:00 never meet (outside the DST gap weeks).
+    with pytest.raises(SlotError, match="no time in the 21 days"):
+        propose(
+            caller(tz="Europe/London"),
+            prospect(tz="America/Los_Angeles"),
+            at(LON, 2026, 1, 12, 8, 0),
+        )
+
+
+def test_count_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="count must be at least 1"):
+        propose(None, prospect(tz="UTC"), at(UTC, 2026, 1, 5, 8, 0), count=0)
+
+
+def test_a_naive_now_is_read_in_the_caller_zone() -> None:
+    slots = propose(caller(), prospect(tz="America/Chicago"), datetime(2026, 11, 23, 10, 10))
+    assert walls(slots) == ["Mon 2026-11-23 13:00 -0600", "Mon 2026-11-23 14:00 -0600"]
+
+
+# --- DST -----------------------------------------------------------------------------------
+
+
+def test_spring_forward_in_new_york_between_now_and_the_slot() -> None:
+    now = at(NY, 2026, 3, 6, 16, 0)  # Friday, EST (-05:00)
+    assert now.utcoffset() == timedelta(hours=-5)
+    slots = propose(caller(tz="America/New_York"), prospect(tz="America/New_York"), now)
+    assert walls(slots) == ["Mon 2026-03-09 09:00 -0400", "Mon 2026-03-09 10:00 -0400"]
+    assert slots[0].astimezone(UTC) == at(UTC, 2026, 3, 9, 13, 0)
+    step = next_step(caller(tz="America/New_York"), prospect(tz="America/New_York"), now)
+    assert step.phrase == "Monday at 9 or 10 a.m."
+
+
+def test_spring_gap_weeks_between_london_and_new_york() -> None:
+    # The US has moved to EDT on 2026-03-08, the UK stays on GMT until 2026-03-29: 4 hours apart.
+    c = caller(tz="Europe/London")
+    slots = propose(c, prospect(tz="America/New_York"), at(LON, 2026, 3, 6, 16, 0))
+    assert walls(slots) == ["Mon 2026-03-09 09:00 -0400", "Mon 2026-03-09 10:00 -0400"]
+    assert [f"{s.astimezone(LON):%H:%M %z}" for s in slots] == ["13:00 +0000", "14:00 +0000"]
+
+
+def test_autumn_change_in_london() -> None:
+    now = at(LON, 2026, 10, 23, 15, 30)  # Friday, BST (+01:00); clocks go back on the 25th
+    assert now.utcoffset() == timedelta(hours=1)
+    slots = propose(caller(tz="Europe/London"), prospect(tz="Europe/London"), now)
+    assert walls(slots) == ["Mon 2026-10-26 09:00 +0000", "Mon 2026-10-26 10:00 +0000"]
+    assert slots[0].astimezone(UTC) == at(UTC, 2026, 10, 26, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("hour", "expected", "london"),
+    [
+        # 2026-10-30: London is on GMT, New York still on EDT (4 hours apart).
+        (9, ["Fri 2026-10-30 09:00 -0400", "Fri 2026-10-30 10:00 -0400"], ["13:00", "14:00"]),
+        # Too late on Friday; on Monday New York is on EST too (5 hours apart).
+        (15, ["Mon 2026-11-02 09:00 -0500", "Mon 2026-11-02 10:00 -0500"], ["14:00", "15:00"]),
+    ],
+)
+def test_autumn_change_between_london_and_new_york(
+    hour: int, expected: list[str], london: list[str]
+) -> None:
+    slots = propose(
+        caller(tz="Europe/London"), prospect(tz="America/New_York"), at(LON, 2026, 10, 30, hour, 0)
+    )
+    assert walls(slots) == expected
+    assert [f"{s.astimezone(LON):%H:%M}" for s in slots] == london
+
+
+def test_the_lead_is_elapsed_time_and_dst_wall_times_are_never_proposed() -> None:
+    night = prospect(tz="America/New_York", hours="Sun 01:00-04:00")
+    # 00:30 EST + 2 h elapsed = 03:30 EDT (02:00-03:00 does not exist that night); adding two
+    # hours to the wall clock would wrongly allow 03:00 EDT, only 1.5 hours ahead.
+    slots = propose(None, night, at(NY, 2026, 3, 8, 0, 30), count=1)
+    assert walls(slots) == ["Sun 2026-03-08 03:30 -0400"]
+    # 00:30 EDT: 01:00 and 01:30 happen twice that night and are skipped; 02:00 EST is next.
+    slots = propose(None, night, at(NY, 2026, 11, 1, 0, 30), count=1)
+    assert walls(slots) == ["Sun 2026-11-01 02:00 -0500"]
+    elapsed = slots[0].astimezone(UTC) - at(NY, 2026, 11, 1, 0, 30).astimezone(UTC)
+    assert elapsed == timedelta(hours=2, minutes=30)  # same-zone subtraction would say 1:30
+
+
+# --- explicit slots ------------------------------------------------------------------------
+
+
+def test_explicit_slots_take_precedence_in_the_prospect_zone() -> None:
+    p = prospect(
+        tz="America/Chicago", slots=(datetime(2026, 11, 27, 15, 0), datetime(2026, 11, 27, 14, 0))
+    )
+    step = next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert walls(step.slots) == ["Fri 2026-11-27 14:00 -0600", "Fri 2026-11-27 15:00 -0600"]
+    assert step.phrase == "this Friday at 2 or 3 p.m."
+    assert step.notes == ()
+
+
+def test_explicit_slots_may_be_aware_or_text() -> None:
+    p = prospect(
+        tz="America/Chicago",
+        slots=(at(UTC, 2026, 11, 27, 20, 0), "2026-11-27 15:00"),  # type: ignore[arg-type]
+    )
+    step = next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert walls(step.slots) == ["Fri 2026-11-27 14:00 -0600", "Fri 2026-11-27 15:00 -0600"]
+    bad = prospect(tz="America/Chicago", slots=("soon",))  # type: ignore[arg-type]
+    with pytest.raises(SlotError, match=r"cannot read slot 'soon'.*like 2026-11-27 14:00"):
+        next_step(caller(), bad, at(CHI, 2026, 11, 23, 8, 0))
+
+
+def test_a_past_slot_is_bad_input_naming_the_slot() -> None:
+    p = prospect(
+        tz="America/Chicago",
+        slots=(datetime(2026, 11, 20, 14, 0),),
+        source="prospects.yaml",
+        line=14,
+    )
+    with pytest.raises(SlotError) as caught:
+        next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert str(caught.value) == (
+        "prospects.yaml:14: slot 2026-11-20 14:00 for Dana Jones is in the past "
+        "(now is 2026-11-23 08:00 America/Chicago); remove it or change it to a later time"
+    )
+
+
+def test_a_slot_outside_hours_is_kept_and_noted() -> None:
+    p = prospect(
+        tz="America/Chicago", slots=(datetime(2026, 11, 27, 19, 0), datetime(2026, 11, 28, 10, 0))
+    )
+    step = next_step(caller(tz="Europe/London"), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert len(step.slots) == 2
+    assert step.notes == (
+        "slot 2026-11-27 19:00 is outside Dana Jones's hours (Mon-Fri 09:00-17:00)",
+        "slot 2026-11-27 19:00 (2026-11-28 01:00 Europe/London) is outside "
+        "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
+        "slot 2026-11-28 10:00 is outside Dana Jones's hours (Mon-Fri 09:00-17:00)",
+        "slot 2026-11-28 10:00 (2026-11-28 16:00 Europe/London) is outside "
+        "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
+    )
+    assert step.phrase == "this Friday at 7 p.m. or this Saturday at 10 a.m. your time"
+
+
+def test_doubtful_explicit_slots_are_noted_never_dropped_silently() -> None:
+    soon = datetime(2026, 11, 23, 9, 0)
+    p = prospect(tz="America/Chicago", slots=(soon, soon))
+    step = next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert walls(step.slots) == ["Mon 2026-11-23 09:00 -0600"]
+    assert step.notes == (
+        "slot 2026-11-23 09:00 is less than 2 hours from now (2026-11-23 08:00 America/Chicago)",
+        "slot 2026-11-23 09:00 is listed twice; proposing it once",
+    )
+    assert step.text == "Would today at 9 a.m. work for you?"
+
+
+def test_explicit_slots_in_dst_changes() -> None:
+    skipped = prospect(tz="America/New_York", slots=(datetime(2026, 3, 8, 2, 30),))
+    with pytest.raises(SlotError, match=r"2026-03-08 02:30 .* does not exist in America/New_York"):
+        next_step(None, skipped, at(NY, 2026, 3, 1, 8, 0))
+    twice = prospect(
+        tz="America/New_York", hours="Daily 00:00-24:00", slots=(datetime(2026, 11, 1, 1, 30),)
+    )
+    step = next_step(None, twice, at(NY, 2026, 10, 28, 8, 0))
+    assert walls(step.slots) == ["Sun 2026-11-01 01:30 -0400"]
+    assert step.notes == (
+        "slot 2026-11-01 01:30 happens twice in America/New_York (clocks go back); using the first",
+    )
+
+
+# --- next_step -----------------------------------------------------------------------------
+
+
+def test_next_step_is_a_full_question_with_notes() -> None:
+    step = next_step(caller(), prospect(phone="405-555-0199"), at(CHI, 2026, 11, 23, 8, 0))
+    assert isinstance(step, NextStep)
+    assert step.text == "Would today at 10 or 11 a.m. work for you?"
+    assert step.phrase == "today at 10 or 11 a.m."
+    assert all(slot.tzinfo == CHI for slot in step.slots)
+    assert len(step.notes) == 1
+    assert "time zone guessed from phone 405-555-0199: America/Chicago" in step.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("caller_tz", "prospect_tz", "your_time"),
+    [
+        ("America/Chicago", "America/Chicago", False),
+        ("America/Chicago", "America/Winnipeg", False),  # another name, same clock
+        (None, "Europe/London", False),  # the caller is assumed to share the zone
+        ("America/Chicago", "America/New_York", True),
+        ("Europe/London", "Pacific/Auckland", True),
+    ],
+)
+def test_your_time_is_said_when_the_clocks_differ(
+    caller_tz: str | None, prospect_tz: str, your_time: bool
+) -> None:
+    c = caller(tz=caller_tz, hours="Daily 00:00-24:00")
+    step = next_step(c, prospect(tz=prospect_tz), at(UTC, 2026, 11, 23, 12, 0))
+    assert step.phrase.endswith(" your time") is your_time
+    assert "your time work for you?" in step.text or not your_time
+
+
+def test_next_step_without_a_caller_uses_only_the_prospect_hours() -> None:
+    step = next_step(None, prospect(tz="Asia/Tokyo", hours="Sat 10:00-12:00"), None)
+    assert all(slot.weekday() == 5 for slot in step.slots)
+    assert "your time" not in step.text
+
+
+# --- resolve_now ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def denver_machine(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TZ", "America/Denver")
+    clock.tzset()
+    yield
+    monkeypatch.undo()
+    clock.tzset()
+
+
+def test_resolve_now() -> None:
+    aware = at(AKL, 2026, 5, 1, 9, 0)
+    assert resolve_now(aware, caller()) is aware
+    naive = resolve_now(datetime(2026, 1, 5, 9, 0), caller())
+    assert naive == at(CHI, 2026, 1, 5, 9, 0)
+    assert naive.tzinfo == CHI
+    current = resolve_now(None, caller())
+    assert current.tzinfo == CHI
+    assert abs(current - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_resolve_now_without_a_caller_zone_uses_the_machine_zone(denver_machine: None) -> None:
+    naive = resolve_now(datetime(2026, 1, 5, 9, 0), caller(tz=None))
+    assert naive.utcoffset() == timedelta(hours=-7)
+    assert naive.astimezone(UTC) == at(UTC, 2026, 1, 5, 16, 0)
+    assert resolve_now(None, None).utcoffset() is not None
+
+
+# --- saying slots --------------------------------------------------------------------------
+
+MONDAY = at(CHI, 2026, 3, 2, 8, 0)  # Monday 2 March 2026
+THURSDAY = at(CHI, 2026, 3, 5, 8, 0)
+
+
+@pytest.mark.parametrize(
+    ("now", "slot", "said"),
+    [
+        (MONDAY, (2026, 3, 2, 16, 30), "today at 4:30 p.m."),
+        (MONDAY, (2026, 3, 3, 10, 30), "tomorrow at 10:30 a.m."),
+        (MONDAY, (2026, 3, 6, 14, 0), "this Friday at 2 p.m."),
+        (MONDAY, (2026, 3, 8, 9, 0), "this Sunday at 9 a.m."),
+        (MONDAY, (2026, 3, 9, 12, 0), "Monday the 9th at noon"),
+        (MONDAY, (2026, 3, 11, 12, 30), "Wednesday the 11th at 12:30 p.m."),
+        (MONDAY, (2026, 3, 21, 0, 0), "Saturday the 21st at midnight"),
+        (MONDAY, (2026, 3, 23, 11, 15), "Monday the 23rd at 11:15 a.m."),
+        (MONDAY, (2026, 3, 30, 9, 0), "Monday, March 30th at 9 a.m."),
+        (MONDAY, (2027, 3, 1, 9, 0), "Monday, March 1st, 2027 at 9 a.m."),
+        (THURSDAY, (2026, 3, 10, 15, 0), "Tuesday at 3 p.m."),
+        (THURSDAY, (2026, 3, 11, 9, 0), "Wednesday at 9 a.m."),
+        (THURSDAY, (2026, 3, 12, 9, 0), "Thursday the 12th at 9 a.m."),
+    ],
+)
+def test_say_slot(now: datetime, slot: tuple[int, ...], said: str) -> None:
+    assert say_slot(at(CHI, *slot), now) == said
+
+
+@pytest.mark.parametrize(
+    ("now", "slots", "said"),
+    [
+        (THURSDAY, [(2026, 3, 10, 15, 0), (2026, 3, 10, 16, 0)], "Tuesday at 3 or 4 p.m."),
+        (MONDAY, [(2026, 3, 2, 9, 0), (2026, 3, 2, 9, 30)], "today at 9 or 9:30 a.m."),
+        (MONDAY, [(2026, 3, 3, 11, 0), (2026, 3, 3, 12, 0)], "tomorrow at 11 a.m. or noon"),
+        (MONDAY, [(2026, 3, 3, 12, 0), (2026, 3, 3, 13, 0)], "tomorrow at noon or 1 p.m."),
+        (MONDAY, [(2026, 3, 3, 12, 30), (2026, 3, 3, 13, 30)], "tomorrow at 12:30 or 1:30 p.m."),
+        (MONDAY, [(2026, 3, 3, 11, 30), (2026, 3, 3, 14, 0)], "tomorrow at 11:30 a.m. or 2 p.m."),
+        (
+            MONDAY,
+            [(2026, 3, 3, 15, 0), (2026, 3, 3, 16, 0), (2026, 3, 3, 17, 0)],
+            "tomorrow at 3, 4 or 5 p.m.",
+        ),
+        (
+            MONDAY,
+            [(2026, 3, 3, 16, 0), (2026, 3, 6, 9, 0)],
+            "tomorrow at 4 p.m. or this Friday at 9 a.m.",
+        ),
+        (MONDAY, [(2026, 3, 9, 10, 0), (2026, 3, 9, 11, 0)], "Monday the 9th at 10 or 11 a.m."),
+    ],
+)
+def test_say_slots(now: datetime, slots: list[tuple[int, ...]], said: str) -> None:
+    assert say_slots([at(CHI, *s) for s in slots], now) == said
+
+
+def test_your_time_is_appended_once() -> None:
+    slots = [at(CHI, 2026, 3, 10, 15, 0), at(CHI, 2026, 3, 10, 16, 0)]
+    assert say_slots(slots, THURSDAY, your_time=True) == "Tuesday at 3 or 4 p.m. your time"
+    assert say_slot(slots[0], THURSDAY, your_time=True) == "Tuesday at 3 p.m. your time"
+
+
+def test_days_are_counted_in_the_slot_zone() -> None:
+    # Monday 23:30 in Los Angeles is already Tuesday afternoon in Auckland.
+    now = at(LA, 2026, 3, 2, 23, 30)
+    assert say_slot(at(AKL, 2026, 3, 3, 22, 0), now) == "today at 10 p.m."
+    assert say_slot(at(AKL, 2026, 3, 4, 9, 0), now) == "tomorrow at 9 a.m."
+    assert say_slot(at(LA, 2026, 3, 3, 9, 0), now) == "tomorrow at 9 a.m."
+
+
+def test_said_slots_never_read_like_a_clock_display() -> None:
+    for hour in range(24):
+        for minute in (0, 30):
+            said = say_slot(at(CHI, 2026, 3, 3, hour, minute), MONDAY)
+            clock_time = said.split(" at ")[1]
+            assert ":00" not in clock_time
+            assert re.fullmatch(r"(1[0-2]|[1-9])(:30)? [ap]\.m\.|noon|midnight", clock_time)
+
+
+def test_nothing_to_say_is_an_error() -> None:
+    with pytest.raises(SlotError, match="no slot to say"):
+        say_slots([], MONDAY)
