@@ -264,5 +264,7 @@ def recommend(prospect: Prospect) -> Recommendation:
             f"the last attempt{unconfirmed}",
         )
     return Recommendation(
-        "warm-cold-call", f"no confirmed referral or reference: the warm cold call{unconfirmed}"
+        "warm-cold-call",
+        f"no confirmed referral or client reference, so the default: the warm cold call"
+        f"{unconfirmed}",
     )
