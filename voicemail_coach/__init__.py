@@ -1,37 +1,64 @@
-"""Write and coach sales voicemails: render the classic styles and score every draft."""
+"""Write and coach sales voicemails: render the classic styles and score every draft.
 
-from .api import draft, score, styles
-from .config import Config, load_config
-from .data import load, parse
-from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
-from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
-from .styles import Recommendation, Style, recommend
+Names are imported on first use (PEP 562), so `import voicemail_coach` and the command line's
+cold start stay cheap: `score` never loads Jinja or YAML.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Book",
-    "Caller",
-    "Config",
-    "ConfigError",
-    "DataError",
-    "Draft",
-    "Finding",
-    "Metrics",
-    "Prospect",
-    "Recommendation",
-    "Reference",
-    "Referral",
-    "SlotError",
-    "Style",
-    "TemplateError",
-    "VoicemailCoachError",
-    "__version__",
-    "draft",
-    "load",
-    "load_config",
-    "parse",
-    "recommend",
-    "score",
-    "styles",
-]
+_WHERE = {
+    "draft": "api",
+    "score": "api",
+    "styles": "api",
+    "Config": "config",
+    "load_config": "config",
+    "load": "data",
+    "parse": "data",
+    "ConfigError": "errors",
+    "DataError": "errors",
+    "SlotError": "errors",
+    "TemplateError": "errors",
+    "VoicemailCoachError": "errors",
+    "Book": "models",
+    "Caller": "models",
+    "Draft": "models",
+    "Finding": "models",
+    "Metrics": "models",
+    "Prospect": "models",
+    "Reference": "models",
+    "Referral": "models",
+    "Recommendation": "styles",
+    "Style": "styles",
+    "recommend": "styles",
+}
+
+__all__ = ["__version__", *sorted(_WHERE)]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is used."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'voicemail_coach' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names."""
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .api import draft, score, styles
+    from .config import Config, load_config
+    from .data import load, parse
+    from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
+    from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
+    from .styles import Recommendation, Style, recommend

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from . import slots
 from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Level, Prospect
@@ -37,6 +36,8 @@ def draft(
         picked = recommend(prospect)
         style = picked.style
     chosen = get_style(style, templates)
+    from . import slots
+
     moment = slots.resolve_now(now, caller)
     step = slots.next_step(caller, prospect, moment)
     text = render(chosen, caller=caller, prospect=prospect, next_step=step.text, now=moment,
@@ -89,13 +90,15 @@ def score(
         settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
     caller = config.caller
     phone = caller_phone or (caller.phone if caller else None)
+    from .slots import resolve_now
+
     return review(
         text,
         config=settings,
         caller_phone=phone,
         caller_name=caller.name if caller else None,
         caller_company=caller.company if caller else None,
-        now=slots.resolve_now(now, caller),
+        now=resolve_now(now, caller),
         style=style,
     )
 

@@ -32,9 +32,6 @@ from difflib import get_close_matches
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import phonenumbers
-from phonenumbers import timezone as phone_zones
-
 from .errors import SlotError
 from .models import DEFAULT_HOURS, Caller, Hours, Prospect
 
@@ -187,6 +184,9 @@ def _caller_zone(caller: Caller | None) -> ZoneInfo | None:
 
 def _phone_zones(phone: str, caller: Caller | None) -> tuple[str, ...]:
     """Return the IANA zones phonenumbers knows for a number; national ones read as the caller's."""
+    import phonenumbers  # imported here: scoring a script never needs its time-zone tables
+    from phonenumbers import timezone as phone_zones
+
     region = "US"
     if caller is not None and caller.phone:
         with contextlib.suppress(phonenumbers.NumberParseException):
