@@ -14,7 +14,6 @@ __version__ = "0.1.0"
 _WHERE = {
     "draft": "api",
     "score": "api",
-    "styles": "api",
     "Config": "config",
     "load_config": "config",
     "load": "data",
@@ -37,7 +36,17 @@ _WHERE = {
     "recommend": "styles",
 }
 
-__all__ = ["__version__", *sorted(_WHERE)]
+__all__ = ["__version__", "styles", *sorted(_WHERE)]
+
+# The submodule `styles` is imported first, so that binding the function below is not undone
+# when something later imports `voicemail_coach.styles` (the import system sets the attribute
+# only when it first loads a submodule).
+from . import styles as _styles_module  # noqa: E402
+
+
+def styles(templates: Any = ()) -> list[Any]:
+    """Return the available styles with their metadata."""
+    return list(_styles_module.styles(templates).values())
 
 
 def __getattr__(name: str) -> Any:
@@ -56,7 +65,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .api import draft, score, styles
+    from .api import draft, score
     from .config import Config, load_config
     from .data import load, parse
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from .clock import resolve_now
 from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Level, Prospect
@@ -90,7 +91,11 @@ def score(
         settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
     caller = config.caller
     phone = caller_phone or (caller.phone if caller else None)
-    from .slots import resolve_now
+    zone = None
+    if caller and caller.timezone:  # checked when the config was loaded
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(caller.timezone)
 
     return review(
         text,
@@ -98,7 +103,7 @@ def score(
         caller_phone=phone,
         caller_name=caller.name if caller else None,
         caller_company=caller.company if caller else None,
-        now=resolve_now(now, caller),
+        now=resolve_now(now, zone),
         style=style,
     )
 

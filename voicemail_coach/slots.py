@@ -32,6 +32,7 @@ from difflib import get_close_matches
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from . import clock
 from .errors import SlotError
 from .models import DEFAULT_HOURS, Caller, Hours, Prospect
 
@@ -318,13 +319,7 @@ def _propose(
 
 def resolve_now(now: datetime | None, caller: Caller | None) -> datetime:
     """Return an aware 'now': naive is read in the caller's zone; None means the current time."""
-    zone = _caller_zone(caller)
-    if now is None:
-        return datetime.now(zone) if zone else datetime.now().astimezone()
-    if now.tzinfo is not None and now.utcoffset() is not None:
-        return now
-    # Without a caller zone, the machine's own zone is the best guess of the caller's clock.
-    return now.replace(tzinfo=zone) if zone else now.astimezone()
+    return clock.resolve_now(now, _caller_zone(caller))
 
 
 def _ordinal(n: int) -> str:
