@@ -42,6 +42,9 @@ TOP_KEYS = ("caller", "prospects")
 TRUE_WORDS = frozenset({"true", "yes", "on", "y"})
 FALSE_WORDS = frozenset({"false", "no", "off", "n"})
 MAX_TEXT = 2_000
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map")
+)  # what the base resolver gives untagged nodes; !!str, !!seq and !!map say the same
 
 
 class _Reader:
@@ -57,7 +60,10 @@ class _Reader:
         return DataError(message, path=self.source, line=line)
 
     def spend(self, node: yaml.Node) -> None:
-        """Count one node visit; refuse alias bombs before they explode."""
+        """Count one node visit; refuse alias bombs before they explode, and explicit tags."""
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"YAML tags like '{_clip(node.tag)}' are not supported; "
+                            "remove the !!tag and write the value as text")
         self.budget -= 1
         if self.budget < 0:
             raise self.fail(
@@ -71,6 +77,7 @@ class _Reader:
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, f"{what} must be a mapping of keys to values, not {_kind(node)}")
         out: dict[str, yaml.Node] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             self.spend(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -79,7 +86,7 @@ class _Reader:
             if key == "<<":
                 raise self.fail(key_node, "merge keys (<<) are not supported; write the keys out")
             if key in out:
-                first = out[key].start_mark.line + 1
+                first = key_lines[key]
                 raise self.fail(
                     key_node, f"duplicate key '{key}' in {what} (first given on line {first}); "
                     "keep one"
@@ -87,6 +94,7 @@ class _Reader:
             if key not in known:
                 raise self.fail(key_node, f"unknown key '{key}' in {what}{_suggest(key, known)}")
             out[key] = value_node
+            key_lines[key] = key_node.start_mark.line + 1
         return out
 
     def text(self, node: yaml.Node, what: str, limit: int = MAX_TEXT) -> str:
