@@ -75,22 +75,26 @@ def _match(gold: list[str], found: list[str]) -> tuple[int, int, int]:
 
 def evaluate(entries: list[dict]) -> dict[str, Tally]:
     """Return a tally per detector over the labelled entries."""
-    tallies = {k: Tally() for k in ("callback-number", "number-repeated", "proposed-time",
-                                    "weak-phrases")}
+    tallies = {
+        k: Tally() for k in ("callback-number", "number-repeated", "proposed-time", "weak-phrases")
+    }
     for e in entries:
         labels = e["labels"]
         a = analyse(e["text"], caller_phone=e.get("caller_phone"))
         found = [_digits(g.number) for g in a.numbers]
-        tallies["callback-number"].add(*_match([_digits(n) for n in labels["callback_numbers"]],
-                                               found), e["id"])
+        tallies["callback-number"].add(
+            *_match([_digits(n) for n in labels["callback_numbers"]], found), e["id"]
+        )
         repeated = bool(a.callback and a.callback.count >= 2)
         gold = bool(labels["number_repeated"])
-        tallies["number-repeated"].add(int(repeated and gold), int(repeated and not gold),
-                                       int(gold and not repeated), e["id"])
+        tallies["number-repeated"].add(
+            int(repeated and gold), int(repeated and not gold), int(gold and not repeated), e["id"]
+        )
         proposed = bool(a.times)
         gold = bool(labels["proposed_time"])
-        tallies["proposed-time"].add(int(proposed and gold), int(proposed and not gold),
-                                     int(gold and not proposed), e["id"])
+        tallies["proposed-time"].add(
+            int(proposed and gold), int(proposed and not gold), int(gold and not proposed), e["id"]
+        )
         weak = len(WEAK_PHRASES.run(a, WEAK_PHRASES.params))
         gold_weak = len(labels.get("weak_phrases") or [])
         tp = min(weak, gold_weak)

@@ -27,8 +27,9 @@ SCRIPT = (
 def timed(command: list[str], cwd: str) -> float:
     """Return the wall time of one run, in seconds."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=False)
+    subprocess.run(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
     return time.perf_counter() - start
 
 
@@ -52,8 +53,10 @@ def main() -> None:
             runs.append(timed(command, folder))
     f, c = statistics.median(floors), statistics.median(runs)
     print(f"floor   python -c 'import jinja2, yaml, click'   median {f * 1000:6.1f} ms")
-    print(f"command {' '.join(Path(tool[0]).name if i == 0 else p for i, p in enumerate(tool))}"
-          f" score FILE   median {c * 1000:6.1f} ms")
+    print(
+        f"command {' '.join(Path(tool[0]).name if i == 0 else p for i, p in enumerate(tool))}"
+        f" score FILE   median {c * 1000:6.1f} ms"
+    )
     print(f"ratio   {c / f:.2f}x the floor over {args.runs} alternating runs (target <= 1.3x)")
 
 

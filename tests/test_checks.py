@@ -44,8 +44,9 @@ def test_length_levels_follow_the_thresholds() -> None:
     """Over 45 s is an error, over 30 s a warning."""
     from .examples import LONG
 
-    levels = {f.severity for f in vc.score(LONG + " " + LONG, now=NOW).findings
-              if f.check == "length"}
+    levels = {
+        f.severity for f in vc.score(LONG + " " + LONG, now=NOW).findings if f.check == "length"
+    }
     assert levels == {"error"}
     levels = {f.severity for f in vc.score(LONG, now=NOW).findings if f.check == "length"}
     assert levels == {"warning"}

@@ -13,12 +13,23 @@ from voicemail_coach.cli import cli
 from .conftest import EXAMPLE
 
 NOW = ["--now", "2026-11-23T09:00"]
-GOOD = ("Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120. Joe Sampson suggested "
-        "I call about employee conflict. Would Tuesday at 3 or 4 p.m. work for a short call? "
-        "Call me back at 901-555-2120 to confirm.")
+GOOD = (
+    "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120. Joe Sampson suggested "
+    "I call about employee conflict. Would Tuesday at 3 or 4 p.m. work for a short call? "
+    "Call me back at 901-555-2120 to confirm."
+)
 BAD = "Hi, just following up. Call me when you get a chance."
-DRAFT_KEYS = {"style", "prospect", "text", "score", "passed", "metrics", "callback_numbers",
-              "proposed_times", "findings"}
+DRAFT_KEYS = {
+    "style",
+    "prospect",
+    "text",
+    "score",
+    "passed",
+    "metrics",
+    "callback_numbers",
+    "proposed_times",
+    "findings",
+}
 
 
 def run(*args: str, input: str | None = None, env: dict | None = None):
@@ -46,8 +57,12 @@ def test_draft_all_styles_json_round_trips() -> None:
     r = run("draft", str(EXAMPLE), "--prospect", "Dana Jones", "--all", "--format", "json", *NOW)
     assert r.exit_code == 0
     drafts = json.loads(r.output)["drafts"]
-    assert {d["style"] for d in drafts} >= {"referral", "third-party", "warm-cold-call",
-                                            "straight-pitch"}
+    assert {d["style"] for d in drafts} >= {
+        "referral",
+        "third-party",
+        "warm-cold-call",
+        "straight-pitch",
+    }
     for d in drafts:
         assert set(d) == DRAFT_KEYS
         assert set(d["metrics"]) == {"words", "seconds", "grade", "reading_ease", "sentences"}
@@ -57,7 +72,7 @@ def test_draft_all_styles_json_round_trips() -> None:
                 assert d["text"][start:end].replace("-", "").isdigit()
         for t in d["proposed_times"]:
             assert set(t) == {"text", "span", "when"}
-            assert d["text"][t["span"][0]:t["span"][1]] == t["text"]
+            assert d["text"][t["span"][0] : t["span"][1]] == t["text"]
             assert t["when"].startswith("2026-11-2")
         for f in d["findings"]:
             assert set(f) == {"check", "severity", "message", "span", "source"}
@@ -69,8 +84,9 @@ def test_draft_markdown() -> None:
     assert r.output.startswith("## Sam Okafor - third-party\n\n> Hi Sam,")
 
 
-@pytest.mark.parametrize(("name", "words"), [("zed", "no prospect named 'zed'"),
-                                             ("a", "matches 4 prospects")])
+@pytest.mark.parametrize(
+    ("name", "words"), [("zed", "no prospect named 'zed'"), ("a", "matches 4 prospects")]
+)
 def test_prospect_unknown_or_ambiguous(name: str, words: str) -> None:
     r = run("draft", str(EXAMPLE), "--prospect", name, *NOW)
     assert r.exit_code == 2
@@ -92,10 +108,15 @@ def test_score_json_has_one_draft_with_nulls(tmp_path: Path) -> None:
     r = run("score", str(script), "--format", "json", "--now", "2026-11-23T09:00-06:00")
     d = json.loads(r.output)["drafts"][0]
     assert set(d) == DRAFT_KEYS and d["style"] is None and d["prospect"] is None
-    assert d["callback_numbers"][0] == {"number": "+19015552120", "count": 2,
-                                        "spans": d["callback_numbers"][0]["spans"]}
-    assert [t["when"] for t in d["proposed_times"]] == ["2026-11-24T15:00:00-06:00",
-                                                       "2026-11-24T16:00:00-06:00"]
+    assert d["callback_numbers"][0] == {
+        "number": "+19015552120",
+        "count": 2,
+        "spans": d["callback_numbers"][0]["spans"],
+    }
+    assert [t["when"] for t in d["proposed_times"]] == [
+        "2026-11-24T15:00:00-06:00",
+        "2026-11-24T16:00:00-06:00",
+    ]
 
 
 def test_score_caller_phone_mismatch_fails() -> None:
@@ -156,8 +177,7 @@ def test_broken_yaml_and_bad_config(tmp_path: Path) -> None:
 
 def test_config_relevels_and_switches_off(tmp_path: Path) -> None:
     config = tmp_path / "voicemail-coach.yaml"
-    config.write_text("checks:\n  callback-number: off\n  weak-phrases: error\n",
-                      encoding="utf-8")
+    config.write_text("checks:\n  callback-number: off\n  weak-phrases: error\n", encoding="utf-8")
     r = run("score", "-", "--config", str(config), input="Hi, just checking in. Bye.")
     assert "callback-number" not in r.output
     assert "error      weak-phrases" in r.output and r.exit_code == 1
@@ -165,11 +185,15 @@ def test_config_relevels_and_switches_off(tmp_path: Path) -> None:
 
 def test_config_caller_and_thresholds(tmp_path: Path) -> None:
     config = tmp_path / "c.yaml"
-    config.write_text("caller: {name: Freda Whitehouse, company: ABC Company, phone: "
-                      "901-555-2120}\nchecks:\n  length: {warn_over: 15}\n", encoding="utf-8")
+    config.write_text(
+        "caller: {name: Freda Whitehouse, company: ABC Company, phone: "
+        "901-555-2120}\nchecks:\n  length: {warn_over: 15}\n",
+        encoding="utf-8",
+    )
     single = tmp_path / "p.yaml"
-    single.write_text("name: Dana Jones\ncompany: XYZ Company\ntimezone: America/Chicago\n",
-                      encoding="utf-8")
+    single.write_text(
+        "name: Dana Jones\ncompany: XYZ Company\ntimezone: America/Chicago\n", encoding="utf-8"
+    )
     r = run("--config", str(config), "draft", str(single), "--format", "json", *NOW)
     d = json.loads(r.output)["drafts"][0]
     assert "Freda Whitehouse" in d["text"]
@@ -187,8 +211,16 @@ def test_no_colour_when_not_a_terminal_or_no_color() -> None:
 
 def test_checks_and_styles_listings() -> None:
     r = run("checks")
-    for check in ("length", "clarity", "callback-number", "number-repeated", "proposed-time",
-                  "weak-phrases", "opening", "placeholders"):
+    for check in (
+        "length",
+        "clarity",
+        "callback-number",
+        "number-repeated",
+        "proposed-time",
+        "weak-phrases",
+        "opening",
+        "placeholders",
+    ):
         assert check in r.output
     assert "source:" in r.output
     r = run("styles")
@@ -213,8 +245,13 @@ def test_init_writes_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_init_files_work(tmp_path: Path) -> None:
     run("init", "--dir", str(tmp_path))
-    r = run("--config", str(tmp_path / "voicemail-coach.yaml"), "draft",
-            str(tmp_path / "prospects.yaml"), *NOW)
+    r = run(
+        "--config",
+        str(tmp_path / "voicemail-coach.yaml"),
+        "draft",
+        str(tmp_path / "prospects.yaml"),
+        *NOW,
+    )
     assert r.exit_code == 0, r.output
 
 

@@ -38,7 +38,10 @@ def test_bundled_example_loads() -> None:
 
 def test_yaml_11_coercions_stay_as_written(tmp_path: Path) -> None:
     """0412555017, 14:30, off, 1e3 and ~ stay the text the user wrote."""
-    path = write(tmp_path, CALLER + """\
+    path = write(
+        tmp_path,
+        CALLER
+        + """\
 prospects:
   - name: off
     company: 1e3
@@ -46,15 +49,24 @@ prospects:
     need: ~
     salutation: 14:30
     extra: {code: 0o17, flag: yes, when: 2026-11-27}
-""")
+""",
+    )
     p = vc.load(path).prospects[0]
     assert (p.name, p.company, p.phone, p.need, p.salutation) == (
-        "off", "1e3", "0412555017", "~", "14:30")
+        "off",
+        "1e3",
+        "0412555017",
+        "~",
+        "14:30",
+    )
     assert p.extra == {"code": "0o17", "flag": "yes", "when": "2026-11-27"}
 
 
 def test_unquoted_caller_phone_keeps_its_digits(tmp_path: Path) -> None:
-    path = write(tmp_path, CALLER.replace("901-555-2120", "9015552120") + "prospects: [{name: A, company: B}]\n")
+    path = write(
+        tmp_path,
+        CALLER.replace("901-555-2120", "9015552120") + "prospects: [{name: A, company: B}]\n",
+    )
     assert vc.load(path).caller.phone == "9015552120"
 
 
@@ -66,25 +78,53 @@ def test_single_prospect_mapping(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        (CALLER + "prospects:\n  - name: Dana\n    compnay: XYZ\n", 7, ["unknown key 'compnay'",
-                                                                        "did you mean 'company'"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    name: Dan\n", 8,
-         ["duplicate key 'name'", "line 6"]),
-        (CALLER + "prospects:\n  - name: [Dana, Jones]\n    company: XYZ\n", 6,
-         ["name must be text", "a list"]),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    compnay: XYZ\n",
+            7,
+            ["unknown key 'compnay'", "did you mean 'company'"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    name: Dan\n",
+            8,
+            ["duplicate key 'name'", "line 6"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: [Dana, Jones]\n    company: XYZ\n",
+            6,
+            ["name must be text", "a list"],
+        ),
         (CALLER + "prospects:\n  - company: XYZ\n", 6, ["needs 'name'"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    attempts: many\n", 8,
-         ["attempts must be a whole number", "'many'"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    referral: Joe Sampson\n", 8,
-         ["referral must be a mapping"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    timezone: Mars/Base\n", 8,
-         ["unknown time zone 'Mars/Base'"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    slots: [next week]\n", 8,
-         ["not a date and time", "2026-11-27 14:00"]),
-        (CALLER.replace("901-555-2120", "12345") + "prospects: [{name: A, company: B}]\n", 4,
-         ["caller.phone '12345' is not a valid phone number"]),
-        (CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    referral: {by: Joe, "
-         "confirmed: maybe}\n", 8, ["must be true or false"]),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    attempts: many\n",
+            8,
+            ["attempts must be a whole number", "'many'"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    referral: Joe Sampson\n",
+            8,
+            ["referral must be a mapping"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    timezone: Mars/Base\n",
+            8,
+            ["unknown time zone 'Mars/Base'"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    slots: [next week]\n",
+            8,
+            ["not a date and time", "2026-11-27 14:00"],
+        ),
+        (
+            CALLER.replace("901-555-2120", "12345") + "prospects: [{name: A, company: B}]\n",
+            4,
+            ["caller.phone '12345' is not a valid phone number"],
+        ),
+        (
+            CALLER + "prospects:\n  - name: Dana\n    company: XYZ\n    referral: {by: Joe, "
+            "confirmed: maybe}\n",
+            8,
+            ["must be true or false"],
+        ),
         (CALLER + "prospects:\n  - name: Dana\n\tcompany: XYZ\n", 7, ["YAML error"]),
         (CALLER + "prospects:\n  - name: 'Dana\n    company: XYZ\n", None, ["YAML error"]),
         ("- just\n- a list\n", 1, ["must hold a mapping"]),
@@ -92,8 +132,9 @@ def test_single_prospect_mapping(tmp_path: Path) -> None:
         (CALLER + "prospectz: []\n", 5, ["did you mean 'prospects'"]),
     ],
 )
-def test_bad_input_names_what_and_where(tmp_path: Path, text: str, line: int | None,
-                                        words: list[str]) -> None:
+def test_bad_input_names_what_and_where(
+    tmp_path: Path, text: str, line: int | None, words: list[str]
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(vc.DataError) as info:
         vc.load(path)
@@ -107,8 +148,10 @@ def test_bad_input_names_what_and_where(tmp_path: Path, text: str, line: int | N
 
 def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_bytes(b"\xef\xbb\xbf" + (CALLER + "prospects: [{name: A, company: B}]\n")
-                     .replace("\n", "\r\n").encode())
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + (CALLER + "prospects: [{name: A, company: B}]\n").replace("\n", "\r\n").encode()
+    )
     assert vc.load(path).prospects[0].name == "A"
 
 

@@ -92,7 +92,7 @@ def test_library(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_cli(name: str) -> None:
-    outcome, line, words = EXPECT[name]
+    outcome, line, _ = EXPECT[name]
     path = HOSTILE / name
     r = CliRunner().invoke(cli, ["draft", str(path), "--now", "2026-11-23T09:00"])
     assert "Traceback" not in r.output
@@ -110,7 +110,12 @@ def test_cli(name: str) -> None:
 def test_values_stay_as_written() -> None:
     p = vc.load(HOSTILE / "coercions.yaml").prospects[0]
     assert (p.name, p.company, p.phone, p.salutation, p.need) == (
-        "off", "1e3", "0412555017", "14:30", "~")
+        "off",
+        "1e3",
+        "0412555017",
+        "14:30",
+        "~",
+    )
 
 
 def test_unicode_renders_as_written() -> None:
@@ -145,8 +150,10 @@ def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_tens_of_thousands_of_prospects_load(tmp_path: Path) -> None:
-    rows = "".join(f"  - name: Prospect {i}\n    company: Company {i}\n    phone: 405-555-0199\n"
-                   for i in range(20_000))
+    rows = "".join(
+        f"  - name: Prospect {i}\n    company: Company {i}\n    phone: 405-555-0199\n"
+        for i in range(20_000)
+    )
     path = tmp_path / "many.yaml"
     path.write_text("prospects:\n" + rows, encoding="utf-8")
     book = vc.load(path)
@@ -155,8 +162,16 @@ def test_tens_of_thousands_of_prospects_load(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", " ", "\x00\x01\x02\x1b[31m", "no sentence punctuation at all " * 50, "🙂" * 1000,
-     "9" * 5000, "Call 901-555-2120. " * 20_000, "a" * 1_000_000],
+    [
+        "",
+        " ",
+        "\x00\x01\x02\x1b[31m",
+        "no sentence punctuation at all " * 50,
+        "🙂" * 1000,
+        "9" * 5000,
+        "Call 901-555-2120. " * 20_000,
+        "a" * 1_000_000,
+    ],
     ids=["empty", "space", "control", "no-punctuation", "emoji", "digits", "repeated", "1MB"],
 )
 def test_score_never_raises(text: str) -> None:

@@ -32,14 +32,26 @@ def test_no_nltk_or_textstat_at_import() -> None:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("conflict", 2), ("company", 3), ("employee", 3), ("the", 1), ("a", 1), ("zebra", 2),
-     ("i'm", 1), ("you're", 1), ("managers", 3), ("opportunity", 5)],
+    [
+        ("conflict", 2),
+        ("company", 3),
+        ("employee", 3),
+        ("the", 1),
+        ("a", 1),
+        ("zebra", 2),
+        ("i'm", 1),
+        ("you're", 1),
+        ("managers", 3),
+        ("opportunity", 5),
+    ],
 )
 def test_syllables_from_the_cmu_dictionary(word: str, count: int) -> None:
     assert readability.syllables(word) == count
 
 
-@pytest.mark.parametrize(("word", "count"), [("xyzzyq", 2), ("brrr", 1), ("blorptastic", 3), ("2120", 1)])
+@pytest.mark.parametrize(
+    ("word", "count"), [("xyzzyq", 2), ("brrr", 1), ("blorptastic", 3), ("2120", 1)]
+)
 def test_words_missing_from_the_dictionary_are_guessed(word: str, count: int) -> None:
     assert readability.syllables(word) == count
 
@@ -77,6 +89,6 @@ def test_matches_textstat_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_empty_and_odd_text() -> None:
     assert readability.figures("") == (0, 0, 0.0, 0.0)
-    assert readability.figures("...!!!") [0] == 0
+    assert readability.figures("...!!!")[0] == 0
     words, sentences, _, _ = readability.figures("no punctuation at all just words going on")
     assert (words, sentences) == (8, 1)

@@ -36,7 +36,32 @@ _WHERE = {
     "recommend": "styles",
 }
 
-__all__ = ["__version__", "styles", *sorted(_WHERE)]
+__all__ = [
+    "Book",
+    "Caller",
+    "Config",
+    "ConfigError",
+    "DataError",
+    "Draft",
+    "Finding",
+    "Metrics",
+    "Prospect",
+    "Recommendation",
+    "Reference",
+    "Referral",
+    "SlotError",
+    "Style",
+    "TemplateError",
+    "VoicemailCoachError",
+    "__version__",
+    "draft",
+    "load",
+    "load_config",
+    "parse",
+    "recommend",
+    "score",
+    "styles",
+]
 
 # The submodule `styles` is imported first, so that binding the function below is not undone
 # when something later imports `voicemail_coach.styles` (the import system sets the attribute

@@ -29,7 +29,8 @@ def draft(
     if caller is None:
         raise DataError(
             "no caller: add a `caller:` section (name, company, phone) to the prospects file "
-            "or to voicemail-coach.yaml", path=prospect.source,
+            "or to voicemail-coach.yaml",
+            path=prospect.source,
         )
     templates = (*tuple(templates), *config.templates)
     picked: Recommendation | None = None
@@ -41,8 +42,14 @@ def draft(
 
     moment = slots.resolve_now(now, caller)
     step = slots.next_step(caller, prospect, moment)
-    text = render(chosen, caller=caller, prospect=prospect, next_step=step.text, now=moment,
-                  templates=templates)
+    text = render(
+        chosen,
+        caller=caller,
+        prospect=prospect,
+        next_step=step.text,
+        now=moment,
+        templates=templates,
+    )
     from .config import parse_check_settings
 
     settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))

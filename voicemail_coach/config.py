@@ -54,10 +54,9 @@ class Config:
         return s.enabled is not False, s.level, {**check.params, **s.params}
 
 
-def parse_check_settings(
-    raw: Any, where: str, fail: Any = None
-) -> dict[str, CheckSetting]:
+def parse_check_settings(raw: Any, where: str, fail: Any = None) -> dict[str, CheckSetting]:
     """Validate {check-id: level | off | {level:, threshold: value}} from a config or a style."""
+
     def error(message: str) -> ConfigError:
         return fail(message) if fail else ConfigError(f"{where}: {message}")
 
@@ -74,8 +73,10 @@ def parse_check_settings(
             out[check_id] = _level_setting(value, check_id, error)
             continue
         if not isinstance(value, dict):
-            raise error(f"checks.{check_id} must be a level (off, suggestion, warning, error) "
-                        "or a mapping of thresholds")
+            raise error(
+                f"checks.{check_id} must be a level (off, suggestion, warning, error) "
+                "or a mapping of thresholds"
+            )
         setting = _level_setting(value.pop("level", ""), check_id, error)
         params: dict[str, Any] = {}
         for key, given in value.items():
@@ -98,8 +99,9 @@ def _level_setting(value: Any, check_id: str, error: Any) -> CheckSetting:
         return CheckSetting(enabled=False)
     if word in LEVELS:
         return CheckSetting(level=word)  # type: ignore[arg-type]
-    raise error(f"checks.{check_id}: level must be off, suggestion, warning or error, "
-                f"not '{value}'")
+    raise error(
+        f"checks.{check_id}: level must be off, suggestion, warning or error, not '{value}'"
+    )
 
 
 def _param(given: Any, default: Any, what: str, error: Any) -> Any:
@@ -150,17 +152,22 @@ def load_config(path: str | Path) -> Config:
         if "checks" in fields:
             node = fields["checks"]
             checks = parse_check_settings(
-                reader.free(node), source,
+                reader.free(node),
+                source,
                 lambda message: ConfigError(message, path=source, line=node.start_mark.line + 1),
             )
     except DataError as exc:
         raise ConfigError(exc.message, path=exc.path, line=exc.line) from None
-    return Config(caller=caller, fail_on=fail_on, region=region, templates=templates,
-                  checks=checks, source=source)
+    return Config(
+        caller=caller,
+        fail_on=fail_on,
+        region=region,
+        templates=templates,
+        checks=checks,
+        source=source,
+    )
 
 
 def with_levels(config: Config, levels: Mapping[str, str]) -> Config:
     """Return a config with some checks re-levelled (used by tests and the CLI)."""
     return config.merged(parse_check_settings(dict(levels), "levels"))
-
-

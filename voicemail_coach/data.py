@@ -62,13 +62,17 @@ class _Reader:
     def spend(self, node: yaml.Node) -> None:
         """Count one node visit; refuse alias bombs before they explode, and explicit tags."""
         if node.tag not in _PLAIN_TAGS:
-            raise self.fail(node, f"YAML tags like '{_clip(node.tag)}' are not supported; "
-                            "remove the !!tag and write the value as text")
+            raise self.fail(
+                node,
+                f"YAML tags like '{_clip(node.tag)}' are not supported; "
+                "remove the !!tag and write the value as text",
+            )
         self.budget -= 1
         if self.budget < 0:
             raise self.fail(
-                node, "too many nested aliases (&anchor/*alias): the file expands without bound; "
-                "write the values out instead of referencing them"
+                node,
+                "too many nested aliases (&anchor/*alias): the file expands without bound; "
+                "write the values out instead of referencing them",
             )
 
     def mapping(self, node: yaml.Node, what: str, known: tuple[str, ...]) -> dict[str, yaml.Node]:
@@ -88,8 +92,8 @@ class _Reader:
             if key in out:
                 first = key_lines[key]
                 raise self.fail(
-                    key_node, f"duplicate key '{key}' in {what} (first given on line {first}); "
-                    "keep one"
+                    key_node,
+                    f"duplicate key '{key}' in {what} (first given on line {first}); keep one",
                 )
             if key not in known:
                 raise self.fail(key_node, f"unknown key '{key}' in {what}{_suggest(key, known)}")
@@ -114,7 +118,9 @@ class _Reader:
         value = self.text(fields[key], f"{what}.{key}")
         return value or None
 
-    def required(self, node: yaml.Node, fields: Mapping[str, yaml.Node], key: str, what: str) -> str:
+    def required(
+        self, node: yaml.Node, fields: Mapping[str, yaml.Node], key: str, what: str
+    ) -> str:
         """Return a required, non-empty text field."""
         value = self.optional(fields, key, what)
         if value is None:
@@ -182,8 +188,9 @@ class _Reader:
 
         if normalize(phone) is None:
             raise self.fail(
-                phone_node, f"caller.phone '{phone}' is not a valid phone number; write it with "
-                "its area code, e.g. 901-555-2120 or +44 20 7946 0958"
+                phone_node,
+                f"caller.phone '{phone}' is not a valid phone number; write it with "
+                "its area code, e.g. 901-555-2120 or +44 20 7946 0958",
             )
         return Caller(
             name=self.required(node, f, "name", "caller"),
@@ -202,7 +209,9 @@ class _Reader:
         referral = None
         if "referral" in f:
             r = self.mapping(f["referral"], f"{what}.referral", REFERRAL_KEYS)
-            confirmed = self.flag(r["confirmed"], "referral.confirmed") if "confirmed" in r else False
+            confirmed = (
+                self.flag(r["confirmed"], "referral.confirmed") if "confirmed" in r else False
+            )
             by = self.required(f["referral"], r, "by", f"{what}.referral")
             referral = Referral(by=by, confirmed=confirmed)
         reference = None
@@ -219,10 +228,12 @@ class _Reader:
             elif isinstance(slots_node, yaml.SequenceNode):
                 items = list(slots_node.value)
             else:
-                raise self.fail(slots_node, "slots must be a list like [\"2026-11-27 14:00\"]")
+                raise self.fail(slots_node, 'slots must be a list like ["2026-11-27 14:00"]')
             slots = tuple(self.checked(item, "slot", _parse_slot) for item in items)
         if "extra" in f and not isinstance(f["extra"], yaml.MappingNode):
-            raise self.fail(f["extra"], f"{what}.extra must be a mapping like {{industry: logistics}}")
+            raise self.fail(
+                f["extra"], f"{what}.extra must be a mapping like {{industry: logistics}}"
+            )
         return Prospect(
             name=self.required(node, f, "name", what),
             company=self.required(node, f, "company", what),
@@ -243,14 +254,18 @@ class _Reader:
     def book(self, root: yaml.Node | None) -> Book:
         """Return the caller and prospects held by a document."""
         if root is None:
-            raise DataError("the file is empty; run `voicemail-coach init` for an example",
-                            path=self.source)
+            raise DataError(
+                "the file is empty; run `voicemail-coach init` for an example", path=self.source
+            )
         if not isinstance(root, yaml.MappingNode):
-            raise self.fail(root, f"the file must hold a mapping with 'prospects:', not {_kind(root)}")
+            raise self.fail(
+                root, f"the file must hold a mapping with 'prospects:', not {_kind(root)}"
+            )
         keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
         if "name" in keys and not keys & set(TOP_KEYS):
-            return Book(caller=None, prospects=(self.prospect(root, "prospect"),),
-                        source=self.source)
+            return Book(
+                caller=None, prospects=(self.prospect(root, "prospect"),), source=self.source
+            )
         top = self.mapping(root, "the file", TOP_KEYS)
         caller = self.caller(top["caller"]) if "caller" in top else None
         if "prospects" not in top:
