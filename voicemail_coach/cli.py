@@ -280,7 +280,10 @@ def styles_command(ctx: click.Context, fmt: str) -> None:
         click.echo(json.dumps([s.to_dict() for s in found], indent=2))
         return
     for s in found:
-        echo(f"{s.name:<16} {s.origin:<10} {s.description}")
+        echo(f"{s.name:<16} {s.origin:<9} {s.description}")
+        if s.origin != "built-in" or s.overrides:
+            shadows = f" (overrides {', '.join(s.overrides)})" if s.overrides else ""
+            echo(f"{'':<27}from {s.source}{shadows}", dim=True)
 
 
 @cli.command()
@@ -300,21 +303,37 @@ def checks() -> None:
 @handle_errors
 def inspect(ctx: click.Context, style: str) -> None:
     """Show the variables a style's template reads and its metadata."""
-    from .inspection import fields_read
+    import yaml
+
+    from .inspection import fields, flow
     from .styles import get_style
 
-    s = get_style(style, settings(ctx).templates)
-    echo(f"{s.name} ({s.origin}): {s.path}", bold=True)
+    templates = settings(ctx).templates
+    s = get_style(style, templates)
+    echo(f"{s.name} ({s.origin}{'' if s.origin == 'built-in' else ' ' + s.source})", bold=True)
+    echo(f"file:        {s.path}")
     echo(f"description: {s.description}")
     if s.use_when:
         echo(f"use when:    {s.use_when}")
     if s.requires:
         echo(f"requires:    {', '.join(s.requires)}")
     if s.checks:
-        echo(f"checks:      {json.dumps(dict(s.checks))}")
-    echo("reads:")
-    for name in fields_read(s, settings(ctx).templates):
-        echo(f"  {name}")
+        echo(f"checks:      {flow(dict(s.checks))}")
+    uses = fields(s, templates)
+    width = max((len(u.name) for u in uses), default=0) + 2
+    echo("reads (and where each value comes from):")
+    for u in uses:
+        at = f"line {u.line}" if Path(u.file) == s.path else f"{Path(u.file).name}:{u.line}"
+        need = ", required" if u.required else ""
+        if u.problem:
+            echo(f"  {u.name:<{width}}{u.problem} ({at})", fg="red")
+        else:
+            echo(f"  {u.name:<{width}}{u.where} ({at}{need})")
+    if s.example:
+        echo("example (used by lint-templates):")
+        said = yaml.safe_dump(dict(s.example), sort_keys=False, allow_unicode=True, width=90)
+        for line in said.rstrip().splitlines():
+            echo(f"  {line}")
 
 
 def main() -> None:
@@ -331,25 +350,32 @@ def main() -> None:
 def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
     """Render each template in FOLDER against example data, score it, report what to fix."""
     from .lint import lint_folder
+    from .scoring import fails
 
     config = settings(ctx)
     results = lint_folder(folder, config=config, now=parse_now(now))
-    broken = 0
+    if not results:
+        raise InputError(f"{folder}: no templates (*.j2 files) found")
+    counts = {"passed": 0, "failed": 0, "broken": 0}
     for result in results:
         if result.error:
-            broken += 1
-            echo(f"{result.name}: {result.error}", fg="red")
+            counts["broken"] += 1
+            echo(f"{result.name}: broken: {result.error}", fg="red", bold=True)
             continue
-        d = result.draft
-        echo(f"{result.name}: {d.score}/100, {d.metrics.seconds:g} s, grade {d.metrics.grade:g}"
-             f" (example: {result.example})", bold=True)
-        for f in d.findings:
-            echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
-    if not results:
-        raise InputError(f"{folder}: no templates (*.j2 files not starting with _) found")
-    if broken:
+        failed = any(fails(d.findings, config.fail_on) for d in result.drafts)
+        counts["failed" if failed else "passed"] += 1
+        for d in result.drafts:
+            m = d.metrics
+            echo(f"{result.name}: {d.score}/100 ({'FAIL' if failed else 'pass'}) | "
+                 f"{m.seconds:g} s | grade {m.grade:g} | {d.prospect} from {result.example}",
+                 bold=True)
+            for f in d.findings:
+                echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
+    echo(f"{len(results)} template{'s' * (len(results) != 1)}: "
+         + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    if counts["broken"]:
         sys.exit(2)
-    finish([r.draft for r in results if r.draft], config)
+    finish([d for r in results for d in r.drafts], config)
 
 
 @cli.command()
@@ -369,3 +395,71 @@ def init(folder: str) -> None:
         dest.write_text((EXAMPLES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
         echo(f"{dest}: written")
     echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
+
+
+@cli.command()
+@click.argument("call_list", type=click.Path(dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the drafts: .jsonl, .csv or .md (written whole or not at all).")
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "markdown")),
+              help="Output format (default: from the --out file's extension).")
+@click.option("--style", help="Render this style for everyone (default: the recommended one).")
+@click.option("--now", help="Treat this ISO time as now (default: the current time).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("--caller", "caller_file", type=click.Path(dir_okay=False),
+              help="A YAML file with the caller: a caller: section, or the mapping itself.")
+@common_options
+@click.pass_context
+@handle_errors
+def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: str | None,
+          now: str | None, jobs: int | None, caller_file: str | None) -> None:
+    """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
+
+    One bad row never stops the others: it is written as an error record naming file:line.
+    Exit 1 when a row could not be drafted, 2 when the list cannot be read at all.
+    """
+    import time
+
+    from . import batch as batching
+    from .calllist import read_caller
+
+    config = settings(ctx)
+    caller = read_caller(caller_file) if caller_file else None
+    bar: Any = None
+    started = time.monotonic()
+    done = 0
+
+    def rate(_: Any) -> str:
+        elapsed = time.monotonic() - started
+        return f"{done / elapsed:,.0f} rows/s" if elapsed > 0 and done else ""
+
+    def on_total(total: int) -> None:
+        nonlocal bar
+        bar = click.progressbar(length=total, label="drafting", file=sys.stderr, show_pos=True,
+                                show_eta=True, item_show_func=rate)
+        bar.__enter__()
+
+    def on_progress(rows: int) -> None:
+        nonlocal done
+        done += rows
+        bar.update(rows, rows)
+
+    tty = sys.stderr.isatty()
+    try:
+        summary = batching.run(
+            call_list, out, fmt=fmt, config=config, caller=caller, now=parse_now(now),
+            style=style, jobs=jobs, progress=on_progress if tty else None,
+            on_total=on_total if tty else None,
+        )
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        click.echo(f"voicemail-coach: interrupted; {out} was not written (an earlier one is left "
+                   "as it was)", err=True)
+        sys.exit(130)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    click.echo(f"voicemail-coach: {summary.line}", err=True)
+    if summary.failed:
+        sys.exit(1)

@@ -1,16 +1,46 @@
-"""What a template reads: its top-level variables and the dotted fields it uses."""
+"""What a template reads: its top-level variables and the dotted fields it uses, with where
+each one comes from in the prospects YAML."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .styles import Style, environment, template_dirs
+from .styles import CONTEXT, Style, environment, field_problem
 
-CONTEXT = ("caller", "prospect", "next_step", "now")
+_DERIVED = {"first_name": "derived: the first word of {owner}.name"}
+_GIVEN = {
+    "next_step": "given: the proposed slots said aloud ('Would Tuesday at 3 or 4 p.m. work?')",
+    "now": "given: the current time (or --now), in the caller's zone",
+}
 
 
-def _dotted(node: object) -> str | None:
+@dataclass(frozen=True)
+class FieldUse:
+    """One variable or dotted field a template reads, and where its value comes from."""
+
+    name: str
+    where: str  # where the value comes from, e.g. "prospect YAML: extra: {event: ...}"
+    file: str
+    line: int
+    required: bool = False
+    problem: str | None = None  # set when no data can ever give this field
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "name": self.name,
+            "where": self.where,
+            "file": self.file,
+            "line": self.line,
+            "required": self.required,
+            "problem": self.problem,
+        }
+
+
+def dotted(node: object) -> str | None:
     """Return 'prospect.referral.by' for a chain of attribute lookups on a name."""
     from jinja2 import nodes
 
@@ -28,26 +58,90 @@ def _dotted(node: object) -> str | None:
     return None
 
 
-def fields_read(style: Style, templates: Iterable[str | Path] = ()) -> list[str]:
-    """Return the variables and dotted fields a style (and the partials it imports) reads."""
+def _reads(style: Style, templates: Iterable[str | Path]) -> dict[str, tuple[str, int]]:
+    """Return every name and dotted path the style and its partials read, with first file:line."""
     from jinja2 import meta, nodes
 
-    env = environment(template_dirs(templates))
+    env = environment((style.path.parent, *templates))
+    found: dict[str, tuple[str, int]] = {}
     seen: set[str] = set()
-    found: set[str] = set()
-    queue = [style.path.name]
+    queue: list[str] = [style.path.name]
     while queue:
-        name = queue.pop()
+        name = queue.pop(0)
         if name in seen:
             continue
         seen.add(name)
-        source = env.loader.get_source(env, name)[0]
+        source, filename, _ = env.loader.get_source(env, name)
         ast = env.parse(source)
-        found |= meta.find_undeclared_variables(ast)
-        for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
-            path = _dotted(node)
-            if path and path.split(".")[0] in CONTEXT:
-                found.add(path)
+        undeclared = meta.find_undeclared_variables(ast) - set(env.globals)
+        methods: dict[int, str | None] = {}  # x.get('key') reads x.key; x.upper() reads x
+        for call in ast.find_all(nodes.Call):
+            if isinstance(call.node, nodes.Getattr):
+                owner = dotted(call.node.node)
+                arg = call.args[0] if call.args else None
+                if owner and call.node.attr == "get" and isinstance(arg, nodes.Const):
+                    methods[id(call.node)] = f"{owner}.{arg.value}"
+                else:
+                    methods[id(call.node)] = owner
+        for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+            path = methods.get(id(node), dotted(node))
+            if path is None or path.split(".")[0] not in undeclared:
+                continue
+            found.setdefault(path, (filename, node.lineno))
+        for var in undeclared:
+            found.setdefault(var, (filename, 1))
         queue += [t for t in meta.find_referenced_templates(ast) if t]
-    shortest = sorted(found)
-    return [f for f in shortest if not any(o.startswith(f + ".") for o in shortest)]
+    return found
+
+
+def _where(name: str) -> tuple[str, str | None]:
+    """Return where a field's value comes from, and the problem when none can give it."""
+    head, _, rest = name.partition(".")
+    if head in _GIVEN:
+        return _GIVEN[head], None
+    if head not in CONTEXT:
+        return "nowhere", (f"'{head}' is not given to templates; they see {', '.join(CONTEXT)}")
+    if not rest:
+        return f"the whole {head}", None
+    problem = field_problem(name)
+    if problem:
+        return "nowhere", problem
+    first, *more = rest.split(".")
+    if first in _DERIVED:
+        return _DERIVED[first].format(owner=head), None
+    hint = "..."
+    for part in reversed([first, *more]):
+        hint = f"{part}: {hint}" if hint == "..." else f"{part}: {{{hint}}}"
+    return f"{head} YAML: {hint}", None
+
+
+def fields(style: Style, templates: Iterable[str | Path] = ()) -> list[FieldUse]:
+    """Return what a style reads (most specific fields only), sorted by name."""
+    found = _reads(style, templates)
+    names = sorted(found)
+    uses = []
+    for name in names:
+        if any(other.startswith(name + ".") for other in names):
+            continue  # prospect.referral is covered by prospect.referral.by
+        where, problem = _where(name)
+        file, line = found[name]
+        required = any(
+            r == name or name.startswith(r + ".") or r.startswith(name + ".")
+            for r in style.requires
+        )
+        uses.append(FieldUse(name, where, file, line, required, problem))
+    return uses
+
+
+def fields_read(style: Style, templates: Iterable[str | Path] = ()) -> list[str]:
+    """Return the variables and dotted fields a style (and the partials it includes) reads."""
+    return [f.name for f in fields(style, templates)]
+
+
+def flow(value: Any) -> str:
+    """Return metadata as compact YAML-like text: {length: {warn_over: 32}}."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    return str(value)

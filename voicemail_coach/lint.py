@@ -1,4 +1,11 @@
-"""Lint a folder of templates: render each against example data and score the draft."""
+"""Lint a folder of templates: render each against example data and score the draft.
+
+The example data is the template's own ``example:`` metadata (a prospect, or a prospects file
+with ``caller:`` and ``prospects:``; every prospect in it is drafted), else the bundled
+``examples/prospects.yaml`` (the first prospect that has every field the style requires). The
+caller is the example's, else the config's, else the bundled one. Partials (``_*.j2``) are
+compiled, so a syntax error in one is reported even when no style includes it.
+"""
 
 from __future__ import annotations
 
@@ -8,57 +15,103 @@ from pathlib import Path
 
 from .config import Config
 from .errors import TemplateError, VoicemailCoachError
-from .models import Book, Draft
+from .models import Book, Caller, Draft, Prospect
+
+BUNDLED = "examples/prospects.yaml"
 
 
 @dataclass(frozen=True)
 class LintResult:
-    """One template's outcome: a scored draft, or the error that stopped it."""
+    """One template's outcome: its scored drafts, or the error that stopped it."""
 
     name: str
-    draft: Draft | None = None
+    path: Path
+    drafts: tuple[Draft, ...] = ()
     error: str | None = None
     example: str = ""
 
+    @property
+    def draft(self) -> Draft | None:
+        """Return the first draft (the only one unless the example holds several prospects)."""
+        return self.drafts[0] if self.drafts else None
 
-def _example(style_example: dict | None, path: Path) -> tuple[Book, str]:
-    """Return the example data for a template: its own, else the bundled example."""
+
+def _bundled() -> Book:
     from . import data
     from .styles import EXAMPLES_DIR
 
-    if style_example:
-        import yaml
-
-        text = yaml.safe_dump(style_example, sort_keys=False)
-        return data.parse(text, f"{path} (metadata example)"), "its own"
-    bundled = EXAMPLES_DIR / "prospects.yaml"
-    return data.load(bundled), "examples/prospects.yaml"
+    return data.load(EXAMPLES_DIR / "prospects.yaml")
 
 
-def lint_folder(folder: str | Path, *, config: Config, now: datetime | None = None) -> list[
-    LintResult
-]:
+def _example(
+    style_book: Book | None, requires: tuple[str, ...], config: Config, path: Path
+) -> tuple[Caller, tuple[Prospect, ...], str]:
+    """Return the caller, the prospects to draft, and where they came from."""
+    from .styles import _has
+
+    bundled = None
+    caller = style_book.caller if style_book else None
+    if caller is None:
+        caller = config.caller
+    if caller is None:
+        bundled = _bundled()
+        caller = bundled.caller
+    assert caller is not None  # the bundled example has one
+    if style_book is not None:
+        return caller, style_book.prospects, "its own example"
+    book = bundled or _bundled()
+    fits = [p for p in book.prospects if all(_has(f, caller, p) for f in requires)]
+    if not fits:
+        raise TemplateError(
+            f"no prospect in {BUNDLED} has {', '.join(requires)}; add an 'example:' to the "
+            "metadata with a prospect that has them (see docs/templates.md)",
+            path=str(path),
+        )
+    return caller, (fits[0],), BUNDLED
+
+
+def _check_partials(root: Path, templates: tuple[str, ...]) -> list[LintResult]:
+    """Compile each partial in the folder; return the broken ones."""
+    from .styles import environment
+
+    broken = []
+    env = environment((root, *templates))
+    for path in sorted(root.glob("_*.j2")):
+        try:
+            env.get_template(path.name)
+        except Exception as exc:  # any failure is reported per file
+            line = getattr(exc, "lineno", None)
+            said = " ".join(str(getattr(exc, "message", None) or exc).split())
+            error = TemplateError(
+                f"partial {path.stem}: syntax error: {said}", path=str(path), line=line
+            )
+            broken.append(LintResult(path.stem, path, error=str(error)))
+    return broken
+
+
+def lint_folder(
+    folder: str | Path, *, config: Config, now: datetime | None = None
+) -> list[LintResult]:
     """Render and score every style in a folder; template errors are results, not exceptions."""
     from .api import draft
-    from .styles import _has, read_style
+    from .styles import Folder, read_style
 
     root = Path(folder)
     if not root.is_dir():
         raise TemplateError("template folder not found; check the path", path=str(root))
-    results = []
+    templates = (str(root),)  # then the config's folders, $VOICEMAIL_COACH_TEMPLATES, ...
+    results = _check_partials(root, config.templates)
     for path in sorted(root.glob("*.j2")):
         if path.name.startswith("_"):
             continue
         try:
-            style = read_style(path, f"folder {root}")
-            book, origin = _example(dict(style.example) if style.example else None, path)
-            caller = book.caller or config.caller
-            fits = [p for p in book.prospects
-                    if all(_has(f, caller, p) for f in style.requires)] if caller else []
-            prospect = fits[0] if fits else book.prospects[0]
-            d = draft(prospect, style.name, caller, now, config=config,
-                      templates=(root, *config.templates))
-            results.append(LintResult(path.stem, draft=d, example=origin))
+            style = read_style(path, Folder(root, "folder", str(root)))
+            caller, prospects, origin = _example(style.example_book, style.requires, config, path)
+            drafts = tuple(
+                draft(p, style.name, caller, now, config=config, templates=templates)
+                for p in prospects
+            )
+            results.append(LintResult(path.stem, path, drafts=drafts, example=origin))
         except VoicemailCoachError as exc:
-            results.append(LintResult(path.stem, error=str(exc)))
-    return results
+            results.append(LintResult(path.stem, path, error=str(exc)))
+    return sorted(results, key=lambda r: r.name)
