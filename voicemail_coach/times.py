@@ -180,7 +180,7 @@ _DAY_WORD_ANCHOR = _Lazy(
         ]
     )
 )
-_DAY_DIGIT_ANCHOR = _Lazy(r"\d+(?:st|nd|rd|th|/\d)")
+_DAY_DIGIT_ANCHOR = _Lazy(r"(?<!\d)\d\d?(?:st|nd|rd|th|/\d)")  # linear on long digit runs
 
 _WD = f"(?:{_trie(_WEEKDAY_FULL)}(?![a-z])|{_trie(_WEEKDAY_ABBR)}(?![a-z])\\.?)"
 _MON = f"(?:{_trie(_MONTH_FULL)}(?![a-z])|{_trie(_MONTH_ABBR)}(?![a-z])\\.?)"
