@@ -197,7 +197,7 @@ def test_config_caller_and_thresholds(tmp_path: Path) -> None:
     r = run("--config", str(config), "draft", str(single), "--format", "json", *NOW)
     d = json.loads(r.output)["drafts"][0]
     assert "Freda Whitehouse" in d["text"]
-    assert any(f["check"] == "length" and "warn" not in f["message"] for f in d["findings"])
+    assert any(f["check"] == "length" and "over 15 s" in f["message"] for f in d["findings"])
 
 
 def test_no_colour_when_not_a_terminal_or_no_color() -> None:

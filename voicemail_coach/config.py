@@ -77,6 +77,7 @@ def parse_check_settings(raw: Any, where: str, fail: Any = None) -> dict[str, Ch
                 f"checks.{check_id} must be a level (off, suggestion, warning, error) "
                 "or a mapping of thresholds"
             )
+        value = dict(value)  # never consume the caller's mapping (a style's metadata is reused)
         setting = _level_setting(value.pop("level", ""), check_id, error)
         params: dict[str, Any] = {}
         for key, given in value.items():
