@@ -275,7 +275,7 @@ def test_per_style_check_overrides_apply_and_survive_repeated_drafts(tmp_path: P
         d = vc.draft(DANA, "strict", CALLER, NOW, templates=[tmp_path])
         levels = {f.check: f.severity for f in d.findings}
         assert levels["proposed-time"] == "error" and levels["length"] == "suggestion"
-        assert "s spoken (target 20-30 s); cut a sentence" in str(d.findings)
+        assert "s spoken, over 5 s (target 20-30 s); cut a sentence" in str(d.findings)
 
 
 def test_style_requires_names_the_missing_field(tmp_path: Path) -> None:

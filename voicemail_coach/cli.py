@@ -419,6 +419,7 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
     One bad row never stops the others: it is written as an error record naming file:line.
     Exit 1 when a row could not be drafted, 2 when the list cannot be read at all.
     """
+    import signal
     import time
 
     from . import batch as batching
@@ -435,7 +436,8 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
         return f"{done / elapsed:,.0f} rows/s" if elapsed > 0 and done else ""
 
     def on_total(total: int) -> None:
-        nonlocal bar
+        nonlocal bar, started
+        started = time.monotonic()
         bar = click.progressbar(length=total, label="drafting", file=sys.stderr, show_pos=True,
                                 show_eta=True, item_show_func=rate)
         bar.__enter__()
@@ -445,7 +447,11 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
         done += rows
         bar.update(rows, rows)
 
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # a TERM (a CI timeout, `kill`) cleans up like Ctrl-C
+
     tty = sys.stderr.isatty()
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         summary = batching.run(
             call_list, out, fmt=fmt, config=config, caller=caller, now=parse_now(now),
@@ -458,6 +464,8 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
         click.echo(f"voicemail-coach: interrupted; {out} was not written (an earlier one is left "
                    "as it was)", err=True)
         sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if bar is not None:
         bar.__exit__(None, None, None)
     click.echo(f"voicemail-coach: {summary.line}", err=True)

@@ -178,10 +178,13 @@ _NUMBER_WORD = (  # digit, teen and tens words as a trie: measured ~4x faster th
     r"|f(?:our(?:teen)?|ive|ifteen|orty|ifty)|s(?:ix(?:teen|ty)?|even(?:teen|ty)?)"
     r"|e(?:ight(?:een|y)?|leven))"
 )
-_PAIR = re.compile(
+# Two patterns, not one alternation: each starts with a literal or a set, which sre scans for
+# fast (~2.5x faster than the alternation). Their matches cannot overlap (letters vs digits), so
+# the two lists merged by start are what the alternation would find.
+_WORD_PAIR = re.compile(
     rf"{_NUMBER_WORD}[ ,.;-]{{1,3}}(?:{_NUMBER_WORD}|double|triple|hundred)(?![a-z])"
-    r"|[0-9]-[0-9]-[0-9]"
 )
+_DIGIT_CHAIN = re.compile(r"[0-9]-[0-9]-[0-9]")
 
 # --- context -----------------------------------------------------------------------------------
 
@@ -388,14 +391,14 @@ def _excluded(text: str, low: str, start: int, end: int) -> bool:
     for m in _CLAUSE_END.finditer(before):
         cut = m.end()
     lo = start - len(before) + cut
-    found = list(_CTX_TOKEN.finditer(low, lo, start))
-    if not found:
+    toks = _CTX_TOKEN.findall(low, lo, start)
+    if not toks:
         return False
-    toks = [m.group(0) for m in found]
     if toks[-1] == "f" and low[lo:start].rstrip().endswith(":"):
         return True  # "F: 901-555-2121" in a signature
     if _ANY_LABEL.isdisjoint(toks[-_MAX_GAP_WORDS - 4 :]):
         return False
+    found = list(_CTX_TOKEN.finditer(low, lo, start))
     fax = other = -1
     for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_GAP_WORDS - 4), -1):
         if fax < 0 and toks[i] in _FAX:
@@ -578,6 +581,7 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
             found = True
             words = any(t.lastgroup == "w" for t in toks[i:j])
             if not words and not any(t.lastgroup == "c" for t in toks[i:j]):
+                i = j
                 break  # plain digit groups: the written pass owns them
             s = m.start() if plus and i == 0 else toks[i].start()
             e = toks[j - 1].end()
@@ -596,7 +600,12 @@ def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
     """Append the numbers read aloud in words, looking only around pairs of number words."""
     pos = 0
     run_re = None
-    for pair in _PAIR.finditer(low):
+    pairs = list(_WORD_PAIR.finditer(low))
+    if "-" in low:
+        chains = list(_DIGIT_CHAIN.finditer(low))
+        if chains:
+            pairs = sorted(pairs + chains, key=lambda p: p.start())
+    for pair in pairs:
         if pair.end() <= pos:
             continue
         lo = max(pos, pair.start() - 40)
@@ -649,8 +658,14 @@ def _split_ext(number: str) -> tuple[str, str | None]:
 
 def normalize(number: str, region: str = "US") -> str | None:
     """Return the E.164 form of a phone number as a user wrote it, or None if it is not one."""
-    if not isinstance(number, str):
+    if not isinstance(number, str) or not isinstance(region, str):
         return None
+    return _normalize(number, region)
+
+
+@lru_cache(maxsize=4096)
+def _normalize(number: str, region: str) -> str | None:
+    """Normalize a number (cached: every draft of a call list checks the caller's number)."""
     body, _ = _split_ext(number.strip())
     m = _NORM_OK.fullmatch(body.strip())
     if not m:
@@ -679,6 +694,7 @@ def group_numbers(mentions: list[PhoneMention], known: str | None = None) -> lis
     return [CallbackNumber(k, tuple(v)) for k, v in spans.items()]
 
 
+@lru_cache(maxsize=4096)
 def say_number(number: str, region: str = "US") -> str:
     """Return a number formatted for reading aloud in digit groups, e.g. '901-555-2120'."""
     code = _region_info(region)[0]
@@ -705,6 +721,7 @@ def say_number(number: str, region: str = "US") -> str:
     return f"{said}, extension {ext}" if ext else said
 
 
+@lru_cache(maxsize=4096)
 def spoken_digits(number: str, region: str = "US") -> str:
     """Return the number said digit by digit in words: 'nine oh one, five five five, ...'."""
     try:

@@ -19,6 +19,7 @@ _PUNCTUATION = re.compile(r"[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT_E = re.compile(r"[^aeiouy]e$")
+_HAS_WORD_CHAR = re.compile(r"\w")
 
 _cmu: bytes | None = None
 
@@ -89,9 +90,18 @@ def syllables(word: str) -> int:
     return found if found is not None else _guess_syllables(word)
 
 
+# What _PUNCTUATION removes from ASCII text, as a table for str.translate (faster than the sub).
+_ASCII_REMOVED = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(128)) if _PUNCTUATION.match(c))
+)
+
+
 def words(text: str) -> list[str]:
     """Split text into words the way textstat does (punctuation removed, contractions kept)."""
-    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    if "'" in text:
+        text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    if text.isascii():
+        return text.translate(_ASCII_REMOVED).split()
     return _PUNCTUATION.sub("", text).split()
 
 
@@ -100,8 +110,39 @@ def sentence_count(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    short = sum(1 for s in found if len(words(s)) <= 2)
+    short = sum(1 for s in found if _short(s))
     return max(1, len(found) - short)
+
+
+def _short(sentence: str) -> bool:
+    """Return len(words(sentence)) <= 2, without cleaning long sentences.
+
+    words() only deletes characters other than white space and word characters, so a run of
+    non-space characters stays a word exactly when it holds a word character.
+    """
+    tokens = sentence.split()
+    if len(tokens) <= 2:
+        return True
+    found = 0
+    for token in tokens:
+        if token[0].isalnum() or _HAS_WORD_CHAR.search(token):
+            found += 1
+            if found > 2:
+                return False
+    return True
+
+
+class _Syllables(dict):  # type: ignore[type-arg]
+    """Syllables per word as written, filled on first need (a dict lookup per word after)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 200_000:
+            self.clear()
+        count = self[word] = syllables(word.lower())
+        return count
+
+
+_SYLLABLES = _Syllables()
 
 
 def figures(text: str) -> tuple[int, int, float, float]:
@@ -112,7 +153,7 @@ def figures(text: str) -> tuple[int, int, float, float]:
     if not count or not sentences:
         return count, sentences, 0.0, 0.0
     per_sentence = count / sentences
-    per_word = sum(syllables(w.lower()) for w in listed) / count
+    per_word = sum(map(_SYLLABLES.__getitem__, listed)) / count
     grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
     ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
     return count, sentences, round(grade, 1), round(ease, 1)

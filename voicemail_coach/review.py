@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from . import phones, readability, scoring, speech, times
-from .checks import CHECKS, LENGTH, Analysis
+from .checks import CHECKS, LENGTH, Analysis, Check
 from .config import Config
 from .models import Draft, Finding, Level, Metrics
 from .text import sentence_spans
@@ -53,13 +54,34 @@ def analyse(
     )
 
 
+Plan = tuple[tuple[Check, Level | None, Mapping[str, Any]], ...]
+_PLANS: dict[int, tuple[Config, Plan]] = {}
+
+
+def _plan(config: Config) -> Plan:
+    """Return the enabled checks with their level and thresholds, worked out once per config.
+
+    Keyed by identity (a Config holds dicts, so it has no hash); the entry keeps the config
+    alive, so its id cannot be reused while cached. A batch reuses one config per style.
+    """
+    found = _PLANS.get(id(config))
+    if found is not None and found[0] is config:
+        return found[1]
+    plan = []
+    for check in CHECKS:
+        enabled, level, params = config.setting(check)
+        if enabled:
+            plan.append((check, level, params))
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(config)] = (config, tuple(plan))
+    return tuple(plan)
+
+
 def findings(analysis: Analysis, config: Config = DEFAULT_CONFIG) -> list[Finding]:
     """Run every enabled check with its configured level and thresholds."""
     out: list[Finding] = []
-    for check in CHECKS:
-        enabled, level, params = config.setting(check)
-        if not enabled:
-            continue
+    for check, level, params in _plan(config):
         for hit in check.run(analysis, params):
             out.append(
                 Finding(
@@ -87,7 +109,7 @@ def review(
     notes: Mapping[str, tuple[tuple[str, Level | None], ...]] | None = None,
 ) -> Draft:
     """Analyse and judge a text into a scored Draft."""
-    _, _, length = config.setting(LENGTH)
+    length = config.setting(LENGTH)[2]
     analysis = analyse(
         text,
         caller_phone=caller_phone,

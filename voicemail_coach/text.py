@@ -9,6 +9,7 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 _WORD = re.compile(r"\S+")
+_NEXT = re.compile(r"\s*(\S)")  # the first character after white space
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -16,16 +17,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        before = text[start : match.start()].split()
-        last = before[-1].lower().rstrip(".") if before else ""
-        if match.group().startswith(".") and last in _ABBREVIATIONS:
-            continue
-        rest = text[match.end() :].lstrip()
-        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'(“"):
+        at, end = match.span()
+        if text[at] == ".":
+            before = text[start:at].rsplit(None, 1)
+            if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+        nxt = _NEXT.match(text, end)
+        if nxt and not (nxt[1].isupper() or nxt[1].isdigit() or nxt[1] in "\"'(“"):
             continue  # "a.m. on Tuesday" goes on; a sentence starts with a capital or a digit
-        spans.append(_trim(text, start, match.end()))
-        start = match.end()
-    if text[start:].strip():
+        spans.append(_trim(text, start, end))
+        start = end
+    if not text[start:].isspace() and start < len(text):
         spans.append(_trim(text, start, len(text)))
     return spans
 
@@ -49,4 +51,15 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([.,!?;:])(?=\s|$)")
 
 def one_paragraph(text: str) -> str:
     """Join rendered lines into one spoken paragraph: single spaces, none before punctuation."""
-    return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split()))
+    joined = " ".join(text.split())
+    # Only single spaces are left, so a mark after a space is the only thing to remove.
+    if (
+        " ." in joined
+        or " ," in joined
+        or " !" in joined
+        or " ?" in joined
+        or " ;" in joined
+        or " :" in joined
+    ):
+        return _SPACE_BEFORE_MARK.sub(r"\1", joined)
+    return joined

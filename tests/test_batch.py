@@ -1,0 +1,592 @@
+"""Batch drafting of call lists: per-row errors, formats, all-or-nothing output, exit codes.
+
+Also: the batch drafter gives what `vc.draft` gives, and the cheap pre-checks that speed up
+scoring never change a finding.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import voicemail_coach as vc
+from voicemail_coach import batch, calllist, checks
+from voicemail_coach.cli import cli
+
+from .conftest import EXAMPLE, NOW
+from .examples import EXAMPLES
+
+CORPUS = Path(__file__).parent / "data" / "voicemails.yaml"
+WHEN = ["--now", "2026-11-23T09:00"]
+CALLER = """\
+caller:
+  name: Freda Whitehouse
+  company: ABC Company
+  phone: 901-555-2120
+  available: between nine and noon, Monday to Friday
+  hours: Mon-Fri 09:00-12:00
+  timezone: America/Chicago
+"""
+COLUMNS = [
+    "name",
+    "company",
+    "salutation",
+    "phone",
+    "need",
+    "referral.by",
+    "referral.confirmed",
+    "reference.client",
+    "reference.result",
+    "attempts",
+    "slots",
+    "hours",
+    "timezone",
+    "extra.industry",
+]
+AREAS = ["405", "415", "212", "312", "617", "303", "206", "713"]
+NEEDS = [
+    "cutting the time spent on employee conflict",
+    "onboarding new shift leads faster",
+    "fewer payroll errors",
+    "shorter delays in claims processing",
+]
+ZONES = ["America/New_York", "America/Denver", "America/Los_Angeles", "Europe/London"]
+
+
+def prospect(i: int) -> dict[str, str]:
+    """Return a varied, valid prospect row (every fourth one has a referral, and so on)."""
+    row = {
+        "name": f"Dana Jones {i}",
+        "company": f"Harbor Freight {i}",
+        "phone": f"{AREAS[i % len(AREAS)]}-{200 + i % 700}-{i % 10000:04d}",
+        "attempts": str(i % 5),
+    }
+    if i % 3:
+        row["need"] = NEEDS[i % len(NEEDS)]
+    if i % 4 == 0:
+        row["referral.by"] = f"Joe Sampson {i}"
+        row["referral.confirmed"] = "yes" if i % 8 else "no"
+    if i % 5 == 0:
+        row["reference.client"] = "Bayline Shipping"
+        row["reference.result"] = "cut new-lead training by two weeks"
+    if i % 7 == 0:
+        row["salutation"] = f"Ms. Jones {i}"
+    if i % 11 == 0:
+        row["timezone"] = ZONES[i % len(ZONES)]
+    if i % 13 == 0:
+        row["hours"] = "Mon-Fri 08:00-16:00"
+    if i % 17 == 0:
+        row["slots"] = "2026-11-27 10:00; 2026-11-27 11:00"
+    if i % 6 == 0:
+        row["extra.industry"] = "logistics"
+    return row
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], columns: list[str] = COLUMNS) -> Path:
+    """Write rows as a CSV call list."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, columns)
+        out.writeheader()
+        out.writerows(rows)
+    return path
+
+
+def write_yaml(path: Path, rows: list[dict[str, str]]) -> Path:
+    """Write the same rows as a YAML prospects file (with the caller)."""
+    lines = [CALLER + "prospects:"]
+    for row in rows:
+        nested: dict[str, dict[str, str]] = {}
+        lines.append(f"  - name: {json.dumps(row['name'])}")
+        for key, value in row.items():
+            if "." in key:
+                head, sub = key.split(".")
+                nested.setdefault(head, {})[sub] = value
+            elif key == "slots":
+                items = ", ".join(json.dumps(s.strip()) for s in value.split(";"))
+                lines.append(f"    slots: [{items}]")
+            elif key != "name":
+                lines.append(f"    {key}: {json.dumps(value)}")
+        for head, fields in nested.items():
+            inner = ", ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items())
+            lines.append(f"    {head}: {{{inner}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def caller_file(tmp_path: Path) -> Path:
+    path = tmp_path / "caller.yaml"
+    path.write_text(CALLER, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> object:
+    """Invoke the CLI (stderr kept apart) and return the result."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Return temporary files left in a folder."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+# --- one bad row never stops the others -----------------------------------------------------
+
+
+def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
+    rows = [prospect(i) for i in range(1, 1001)]
+    rows[6] = {**rows[6], "company": ""}  # row 7: a required field missing
+    rows[249] = {**rows[249], "attempts": "many"}  # row 250: not a number
+    rows[499] = {**rows[499], "timezone": "Mars/Olympus"}  # row 500: unknown zone
+    rows[997] = {**rows[997], "slots": "2020-01-01 10:00"}  # row 998: a slot in the past
+    path = write_csv(tmp_path / "list.csv", rows)
+    out = tmp_path / "drafts.jsonl"
+    r = run(
+        "batch",
+        str(path),
+        "--out",
+        str(out),
+        "--caller",
+        str(caller_file(tmp_path)),
+        "--jobs",
+        "2",
+        *WHEN,
+    )
+    assert r.exit_code == 1, r.output
+    found = records(out)
+    assert [rec["row"] for rec in found] == list(range(1, 1001))
+    errors = {rec["row"]: rec for rec in found if "error" in rec}
+    assert sorted(errors) == [7, 250, 500, 998]
+    assert errors[7]["prospect"] == "Dana Jones 7"
+    assert errors[7]["error"] == (f"{path}:8: prospect needs 'company': add `company: ...` to it")
+    assert errors[250]["error"].startswith(f"{path}:251: attempts must be a whole number")
+    assert "unknown time zone 'Mars/Olympus'" in errors[500]["error"]
+    assert errors[500]["error"].startswith(f"{path}:501: ")
+    assert errors[998]["error"].startswith(f"{path}:999: ")
+    assert "in the past" in errors[998]["error"]
+    drafts = [rec for rec in found if "error" not in rec]
+    assert len(drafts) == 996
+    assert all(
+        rec["text"].startswith("Hi ") and rec["prospect"] == f"Dana Jones {rec['row']}"
+        for rec in drafts
+    )
+    assert set(drafts[0]) == {
+        "row",
+        "prospect",
+        "style",
+        "reason",
+        "text",
+        "score",
+        "passed",
+        "metrics",
+        "callback_numbers",
+        "proposed_times",
+        "findings",
+    }
+    assert r.stderr.strip() == (
+        f"voicemail-coach: 996 drafted, 4 failed; see the error records in {out}"
+    )
+    assert leftovers(tmp_path) == []
+
+
+def test_yaml_rows_fail_one_by_one(tmp_path: Path) -> None:
+    """data.load stops at the first bad prospect; batch reports it and drafts the rest."""
+    path = tmp_path / "list.yaml"
+    path.write_text(
+        CALLER
+        + """\
+prospects:
+  - name: Dana Jones
+    company: XYZ Company
+  - name: Sam Okafor
+    compnay: Harbor Freight
+  - {name: Lee Carter, company: Redwood Insurance, referral: {by: Tom, confirmed: maybe}}
+  - name: Priya Raman
+    company: Northwind Clinics
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(vc.DataError):
+        vc.load(path)
+    out = tmp_path / "drafts.jsonl"
+    r = run("batch", str(path), "--out", str(out), *WHEN)
+    assert r.exit_code == 1
+    found = records(out)
+    assert [rec.get("error") for rec in found] == [
+        None,
+        f"{path}:12: unknown key 'compnay' in prospect (did you mean 'company'?)",
+        f"{path}:13: referral.confirmed must be true or false, not 'maybe'",
+        None,
+    ]
+    assert [rec["prospect"] for rec in found] == [
+        "Dana Jones",
+        "Sam Okafor",
+        "Lee Carter",
+        "Priya Raman",
+    ]
+
+
+def test_a_row_a_template_cannot_render_is_one_error(tmp_path: Path) -> None:
+    rows = [prospect(1), prospect(2)]  # neither has a referral
+    path = write_csv(tmp_path / "list.csv", rows)
+    out = tmp_path / "drafts.jsonl"
+    r = run(
+        "batch",
+        str(path),
+        "--out",
+        str(out),
+        "--style",
+        "referral",
+        "--caller",
+        str(caller_file(tmp_path)),
+        *WHEN,
+    )
+    assert r.exit_code == 1
+    errors = [rec["error"] for rec in records(out)]
+    assert errors[0].startswith(f"{path}:2: style referral needs prospect.referral.by")
+
+
+# --- the same drafts, whatever the input ----------------------------------------------------
+
+
+def test_csv_and_yaml_give_the_same_drafts(tmp_path: Path) -> None:
+    rows = [prospect(i) for i in range(1, 41)]
+    csv_path = write_csv(tmp_path / "list.csv", rows)
+    yaml_path = write_yaml(tmp_path / "list.yaml", rows)
+    assert len(vc.load(yaml_path).prospects) == 40
+    from_csv, from_yaml = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert (
+        run(
+            "batch",
+            str(csv_path),
+            "--out",
+            str(from_csv),
+            "--caller",
+            str(caller_file(tmp_path)),
+            *WHEN,
+        ).exit_code
+        == 0
+    )
+    assert run("batch", str(yaml_path), "--out", str(from_yaml), *WHEN).exit_code == 0
+    assert records(from_csv) == records(from_yaml)
+
+
+def test_batch_drafts_are_what_vc_draft_gives(tmp_path: Path) -> None:
+    """The drafter's caches (styles, templates, next steps) change nothing."""
+    book = vc.load(write_yaml(tmp_path / "list.yaml", [prospect(i) for i in range(1, 121)]))
+    example = vc.load(EXAMPLE)
+    now = datetime(2026, 11, 23, 9)
+    for caller, prospects in ((book.caller, book.prospects), (example.caller, example.prospects)):
+        drafter = batch.Drafter(caller, now)
+        for p in prospects:
+            assert drafter.draft(p).to_dict() == vc.draft(p, caller=caller, now=now).to_dict()
+    forced = batch.Drafter(book.caller, now, style="warm-cold-call")
+    for p in book.prospects[:20]:
+        expected = vc.draft(p, "warm-cold-call", caller=book.caller, now=now)
+        assert forced.draft(p) == expected
+
+
+def test_csv_columns_are_checked_like_yaml_keys(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [{"name": "A", "compnay": "B"}], ["name", "compnay"])
+    out = tmp_path / "drafts.jsonl"
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == (
+        f"voicemail-coach: {path}:1: unknown column 'compnay' (did you mean 'company'?)"
+    )
+    assert not out.exists() and leftovers(tmp_path) == []
+
+
+def test_csv_cells_become_nested_fields(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name, Company ,referral.by,referral.confirmed,reference.client,slots,extra.industry,"
+        "need\n"
+        'Dana Jones,XYZ Company,Joe Sampson,yes,Bayline Shipping,"2026-11-27 10:00; '
+        '2026-11-27 11:00",logistics,\n',
+        encoding="utf-8",
+    )
+    listing = calllist.CallList(path)
+    (row,) = listing.rows()
+    p = calllist.csv_prospect(row, listing.columns)
+    assert (p.name, p.company, p.need) == ("Dana Jones", "XYZ Company", None)
+    assert p.referral == vc.Referral(by="Joe Sampson", confirmed=True)
+    assert p.reference == vc.Reference(client="Bayline Shipping")
+    assert p.slots == (datetime(2026, 11, 27, 10), datetime(2026, 11, 27, 11))
+    assert p.extra == {"industry": "logistics"}
+    assert (p.source, p.line) == (str(path), 2)
+
+
+# --- output formats -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["drafts.jsonl", "drafts.csv", "drafts.md"])
+def test_output_format_follows_the_extension(tmp_path: Path, name: str) -> None:
+    rows = [prospect(1), {**prospect(2), "company": ""}, prospect(3)]
+    path = write_csv(tmp_path / "list.csv", rows)
+    out = tmp_path / name
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
+    assert r.exit_code == 1
+    text = out.read_text(encoding="utf-8")
+    if name.endswith(".jsonl"):
+        assert [("error" in rec) for rec in records(out)] == [False, True, False]
+    elif name.endswith(".csv"):
+        table = list(csv.DictReader(text.splitlines()))
+        assert list(table[0]) == list(batch.CSV_COLUMNS)
+        assert [t["row"] for t in table] == ["1", "2", "3"]
+        assert table[0]["text"].startswith("Hi Dana, this is Freda Whitehouse")
+        assert table[0]["passed"] in ("true", "false") and float(table[0]["seconds"]) > 10
+        assert table[1]["error"].startswith(f"{path}:3: prospect needs 'company'")
+        finding = re.compile(r"(suggestion|warning|error) [a-z-]+: .+")
+        assert all(finding.fullmatch(f) for t in table for f in t["findings"].split(" | ") if f)
+    else:
+        assert text.startswith("# Voicemail drafts: list.csv\n\n2 drafted (")
+        assert "## 1. Dana Jones 1: " in text and "> Hi Dana, this is Freda" in text
+        assert "## 2. Dana Jones 2: not drafted" in text
+
+
+def test_format_option_and_unknown_extensions(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [prospect(1)])
+    caller = str(caller_file(tmp_path))
+    out = tmp_path / "drafts.txt"
+    r = run("batch", str(path), "--out", str(out), "--caller", caller, *WHEN)
+    assert r.exit_code == 2 and "cannot tell the format from '.txt'" in r.stderr
+    r = run("batch", str(path), "--out", str(out), "--format", "jsonl", "--caller", caller, *WHEN)
+    assert r.exit_code == 0 and json.loads(out.read_text())["row"] == 1
+
+
+# --- nothing lost -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_interrupt_leaves_the_earlier_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    path = write_csv(tmp_path / "list.csv", [prospect(i) for i in range(1, 601)])
+    out = tmp_path / "drafts.jsonl"
+    out.write_text("yesterday's drafts\n", encoding="utf-8")
+    real = batch.Drafter.draft
+
+    def draft(self: batch.Drafter, p: vc.Prospect) -> vc.Draft:
+        if p.line == 451:  # row 450: the worker that gets it is interrupted
+            raise KeyboardInterrupt
+        return real(self, p)
+
+    monkeypatch.setattr(batch.Drafter, "draft", draft)
+    r = run(
+        "batch",
+        str(path),
+        "--out",
+        str(out),
+        "--caller",
+        str(caller_file(tmp_path)),
+        "--jobs",
+        jobs,
+        *WHEN,
+    )
+    assert r.exit_code == 130
+    assert "interrupted" in r.stderr
+    assert out.read_text(encoding="utf-8") == "yesterday's drafts\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_new_file_appears_only_when_complete(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [prospect(1), prospect(2)])
+    seen: list[list[str]] = []
+    out = tmp_path / "drafts.jsonl"
+
+    def progress(rows: int) -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+
+    totals: list[int] = []
+    summary = batch.run(
+        path,
+        out,
+        caller=calllist.read_caller(caller_file(tmp_path)),
+        now=datetime(2026, 11, 23, 9),
+        progress=progress,
+        on_total=totals.append,
+    )
+    assert totals == [2] and summary.drafted == 2 and summary.failed == 0
+    assert "drafts.jsonl" not in seen[0] and any(n.endswith(".part") for n in seen[0])
+    assert out.exists() and leftovers(tmp_path) == []
+
+
+# --- exit codes -------------------------------------------------------------------------------
+
+
+def test_exit_0_when_every_row_is_drafted(tmp_path: Path) -> None:
+    out = tmp_path / "drafts.jsonl"
+    r = run("batch", str(EXAMPLE), "--out", str(out), *WHEN)
+    assert r.exit_code == 0, r.output
+    assert r.stderr.strip() == f"voicemail-coach: 4 drafted, 0 failed; written to {out}"
+    assert [rec["prospect"] for rec in records(out)] == [
+        "Dana Jones",
+        "Sam Okafor",
+        "Priya Raman",
+        "Lee Carter",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "says"),
+    [
+        (None, "missing.csv", "no such file"),
+        ("", "empty.csv", "the file is empty"),
+        ("name,phone\nA,1\n", "list.csv", "no 'company' column"),
+        ("name,company\n", "list.csv", "the list has a header but no rows"),
+        ("prospects: [\n", "list.yaml", "YAML error"),
+        ("prospects: [{name: A, company: B}]\n", "list.yaml", "no caller"),
+    ],
+)
+def test_exit_2_when_the_list_cannot_be_read(
+    tmp_path: Path, content: str | None, name: str, says: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    out = tmp_path / "drafts.jsonl"
+    out.write_text("earlier\n", encoding="utf-8")
+    caller = ["--caller", str(caller_file(tmp_path))] if name.endswith(".csv") else []
+    r = run("batch", str(path), "--out", str(out), *caller, *WHEN)
+    assert r.exit_code == 2, r.output
+    assert says in r.stderr and "Traceback" not in r.output
+    assert out.read_text(encoding="utf-8") == "earlier\n" and leftovers(tmp_path) == []
+
+
+def test_exit_2_for_an_unknown_style_or_a_missing_folder(tmp_path: Path) -> None:
+    r = run("batch", str(EXAMPLE), "--out", str(tmp_path / "d.jsonl"), "--style", "refferal")
+    assert r.exit_code == 2 and "unknown style 'refferal' (did you mean 'referral'?)" in r.stderr
+    r = run("batch", str(EXAMPLE), "--out", str(tmp_path / "nowhere" / "d.jsonl"))
+    assert r.exit_code == 2 and "does not exist" in r.stderr
+
+
+def test_a_bad_byte_spoils_only_its_row(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [prospect(1), prospect(2), prospect(3)])
+    raw = path.read_bytes().replace(b"Dana Jones 2", b"Dana J\xf6nes 2")
+    path.write_bytes(raw)
+    out = tmp_path / "drafts.jsonl"
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
+    assert r.exit_code == 1
+    assert [rec.get("error", "")[: len(str(path)) + 3] for rec in records(out)] == [
+        "",
+        f"{path}:3:",
+        "",
+    ]
+
+
+# --- the fast pre-checks never change a finding ---------------------------------------------
+
+
+def _spellings(pattern: str) -> list[str]:
+    """Return every text a simple pattern (literals, groups, |, ?, sets, lookarounds) matches."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    def seq(items: object) -> list[str]:
+        out = [""]
+        for op, av in items:  # type: ignore[attr-defined]
+            if op is c.LITERAL:
+                options = [chr(av)]
+            elif op is c.IN:
+                options = [chr(v) for o, v in av if o is c.LITERAL]
+                assert len(options) == len(av), pattern
+            elif op is c.SUBPATTERN:
+                options = seq(av[-1])
+            elif op is c.BRANCH:
+                options = [s for branch in av[1] for s in seq(branch)]
+            elif op is c.MAX_REPEAT and av[:2] == (0, 1):
+                options = ["", *seq(av[2])]
+            elif op in (c.ASSERT_NOT, c.AT):
+                continue
+            else:
+                raise AssertionError(f"cannot spell out {op} in {pattern}")
+            out = [a + b for a in out for b in options]
+        return out
+
+    return seq(parser.parse(pattern))
+
+
+def test_every_filler_phrase_holds_a_hint() -> None:
+    """_may_hold_filler skips the scan when no hint is present: each phrase must hold one."""
+    for phrase in checks._WEAK:
+        for text in _spellings(phrase):
+            assert checks._WEAK_RE.search(f"Hi, {text}."), (phrase, text)
+            for said in (text, text.upper(), text.capitalize()):
+                assert checks._may_hold_filler(f"Hi, {said}."), (phrase, said)
+
+
+def _texts() -> list[str]:
+    import yaml
+
+    corpus = [e["text"] for e in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))]
+    return [text for _, text, _, _ in EXAMPLES] + corpus
+
+
+def test_pre_checks_agree_with_the_full_scans() -> None:
+    for text in _texts():
+        for variant in (text, text.upper(), text.lower()):
+            if not checks._may_hold_filler(variant):
+                assert not checks._WEAK_RE.search(variant), variant
+            if not checks._may_hold_placeholder(variant):
+                assert not checks._PLACEHOLDER.search(variant), variant
+
+
+def test_scores_do_not_depend_on_the_caches() -> None:
+    """Scoring a text twice (second time from the caches) gives the same draft."""
+    for text in _texts()[:60]:
+        first = vc.score(text, caller_phone="901-555-2120", now=NOW)
+        assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
+
+
+# --- YAML lists are read one prospect at a time, with data.load's rules ----------------------
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).parent / "hostile" / "yaml").iterdir()), ids=lambda p: p.name
+)
+def test_yaml_rows_say_what_data_load_says(path: Path) -> None:
+    """The streaming reader accepts what data.load accepts, and words errors the same way."""
+    try:
+        book = vc.load(path)
+        expected: tuple = ("ok", list(book.prospects), book.caller)
+    except vc.VoicemailCoachError as exc:
+        expected = ("error", str(exc))
+    try:
+        listing = calllist.CallList(path)
+        rows = list(listing.rows())
+        errors = [r.error for r in rows if r.error]
+        got: tuple = (
+            ("error", errors[0]) if errors else ("ok", [r.payload for r in rows], listing.caller)
+        )
+        assert listing.count() == len(rows)
+    except vc.VoicemailCoachError as exc:
+        got = ("error", str(exc))
+    assert got == expected
+
+
+def test_yaml_anchors_and_deep_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text(
+        "prospects:\n  - {name: A, company: &co ABC}\n  - {name: B, company: *co}\n"
+        "caller: {name: Freda, company: *co, phone: 901-555-2120}\n",
+        encoding="utf-8",
+    )
+    listing = calllist.CallList(path)
+    assert listing.caller is not None and listing.caller.company == "ABC"
+    assert [r.payload.company for r in listing.rows()] == ["ABC", "ABC"]
+    path.write_text(CALLER + "prospects: [" + "[" * 5000 + "]" * 5000 + "]\n", encoding="utf-8")
+    with pytest.raises(vc.DataError, match="nested more than 100 levels deep"):
+        calllist.CallList(path)
