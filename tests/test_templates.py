@@ -22,8 +22,8 @@ from voicemail_coach import filters, sandbox
 from voicemail_coach.cli import cli
 from voicemail_coach.inspection import fields
 from voicemail_coach.lint import lint_folder
-from voicemail_coach.styles import environment, get_style
-from voicemail_coach.styles import styles as list_styles
+from voicemail_coach.catalog import environment, get_style
+from voicemail_coach.catalog import styles as list_styles
 
 from .conftest import EXAMPLE, NOW, ROOT
 

@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _WHERE = {
     "draft": "api",
     "score": "api",
+    "styles": "api",
     "Config": "config",
     "load_config": "config",
     "load": "data",
@@ -31,9 +32,9 @@ _WHERE = {
     "Prospect": "models",
     "Reference": "models",
     "Referral": "models",
-    "Recommendation": "styles",
-    "Style": "styles",
-    "recommend": "styles",
+    "Recommendation": "catalog",
+    "Style": "catalog",
+    "recommend": "catalog",
 }
 
 __all__ = [
@@ -63,16 +64,6 @@ __all__ = [
     "styles",
 ]
 
-# The submodule `styles` is imported first, so that binding the function below is not undone
-# when something later imports `voicemail_coach.styles` (the import system sets the attribute
-# only when it first loads a submodule).
-from . import styles as _styles_module  # noqa: E402
-
-
-def styles(templates: Any = ()) -> list[Any]:
-    """Return the available styles with their metadata."""
-    return list(_styles_module.styles(templates).values())
-
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module the first time it is used."""
@@ -90,9 +81,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .api import draft, score
+    from .api import draft, score, styles
     from .config import Config, load_config
     from .data import load, parse
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
     from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
-    from .styles import Recommendation, Style, recommend
+    from .catalog import Recommendation, Style, recommend

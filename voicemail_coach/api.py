@@ -11,8 +11,8 @@ from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Level, Prospect
 from .review import DEFAULT_CONFIG, review
-from .styles import Recommendation, Style, get_style, recommend, render
-from .styles import styles as _styles
+from .catalog import Recommendation, Style, get_style, recommend, render
+from .catalog import styles as _styles
 
 
 def draft(

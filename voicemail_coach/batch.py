@@ -43,7 +43,7 @@ from .config import Config, parse_check_settings
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
 from .review import DEFAULT_CONFIG, review
-from .styles import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
+from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
 
 FORMATS = ("jsonl", "csv", "markdown")
 EXTENSIONS = {

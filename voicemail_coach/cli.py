@@ -196,7 +196,7 @@ def draft(ctx: click.Context, prospects: str, style: str | None, all_styles: boo
           name: str | None, now: str | None, fmt: str) -> None:
     """Draft the voicemail to leave for each prospect in a YAML file, scored."""
     from . import api, data
-    from .styles import styles as all_known
+    from .catalog import styles as all_known
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
@@ -273,7 +273,7 @@ def _read_script(file: str) -> str:
 @handle_errors
 def styles_command(ctx: click.Context, fmt: str) -> None:
     """List the available styles: name, origin and description."""
-    from .styles import styles as all_known
+    from .catalog import styles as all_known
 
     found = all_known(settings(ctx).templates).values()
     if fmt == "json":
@@ -306,7 +306,7 @@ def inspect(ctx: click.Context, style: str) -> None:
     import yaml
 
     from .inspection import fields, flow
-    from .styles import get_style
+    from .catalog import get_style
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
@@ -383,7 +383,7 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
               help="Where to write the files (default: here).")
 def init(folder: str) -> None:
     """Write an example prospects file and config to start from; never overwrites a file."""
-    from .styles import EXAMPLES_DIR
+    from .catalog import EXAMPLES_DIR
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)

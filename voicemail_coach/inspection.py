@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .styles import CONTEXT, Style, environment, field_problem
+from .catalog import CONTEXT, Style, environment, field_problem
 
 _DERIVED = {"first_name": "derived: the first word of {owner}.name"}
 _GIVEN = {

@@ -38,7 +38,7 @@ class LintResult:
 
 def _bundled() -> Book:
     from . import data
-    from .styles import EXAMPLES_DIR
+    from .catalog import EXAMPLES_DIR
 
     return data.load(EXAMPLES_DIR / "prospects.yaml")
 
@@ -47,7 +47,7 @@ def _example(
     style_book: Book | None, requires: tuple[str, ...], config: Config, path: Path
 ) -> tuple[Caller, tuple[Prospect, ...], str]:
     """Return the caller, the prospects to draft, and where they came from."""
-    from .styles import _has
+    from .catalog import _has
 
     bundled = None
     caller = style_book.caller if style_book else None
@@ -72,7 +72,7 @@ def _example(
 
 def _check_partials(root: Path, templates: tuple[str, ...]) -> list[LintResult]:
     """Compile each partial in the folder; return the broken ones."""
-    from .styles import environment
+    from .catalog import environment
 
     broken = []
     env = environment((root, *templates))
@@ -94,7 +94,7 @@ def lint_folder(
 ) -> list[LintResult]:
     """Render and score every style in a folder; template errors are results, not exceptions."""
     from .api import draft
-    from .styles import Folder, read_style
+    from .catalog import Folder, read_style
 
     root = Path(folder)
     if not root.is_dir():

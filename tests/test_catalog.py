@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import voicemail_coach as vc
-from voicemail_coach.styles import get_style
+from voicemail_coach.catalog import get_style
 from voicemail_coach.text import sentence_spans
 
 from .conftest import EXAMPLE, NOW
