@@ -246,6 +246,9 @@ _MAX_GAP_WORDS = 6  # words allowed between a label and its number
 # --- phonenumbers (lazy) ---------------------------------------------------------------------
 
 
+_NANP_HOME = frozenset({"US", "CA"})
+
+
 def _pn() -> Any:
     """Return the phonenumbers module, imported on first use (its import costs ~30 ms)."""
     import phonenumbers
@@ -257,6 +260,8 @@ def _pn() -> Any:
 def _region_info(region: str) -> tuple[str, bool, bool]:
     """Return (REGION, is NANP, dials a trunk 0) for a region code, or raise ConfigError."""
     code = region.strip().upper()
+    if code in _NANP_HOME:  # the default: known without loading phonenumbers' metadata
+        return code, True, False
     pn = _pn()
     cc = pn.country_code_for_region(code)
     if not cc:
@@ -273,12 +278,14 @@ def _e164(num: Any) -> str:
 @lru_cache(maxsize=8192)
 def _interpret(digits: str, plus: bool, region: str, local: bool = True) -> str | None:
     """Return the key of a digit string: E.164, bare digits for a local number, or None."""
-    pn = _pn()
     code, nanp, trunk = _region_info(region)
     n = len(digits)
     if plus:
         if not 7 <= n <= 15:
             return None
+        if n == 11 and digits[0] == "1":  # +1 and ten digits: NANP-shaped, no metadata needed
+            return "+" + digits
+        pn = _pn()
         try:
             num = pn.parse("+" + digits, None)
         except pn.NumberParseException:
@@ -294,6 +301,7 @@ def _interpret(digits: str, plus: bool, region: str, local: bool = True) -> str 
         # Regions without a trunk prefix (ES, IT, DK, ...) write national numbers bare. Where a
         # trunk 0 is dialled (GB, AU, ...), bare digits are not a national form: "901-555-2120"
         # in GB is a US number, not the premium-rate "0901 555 2120".
+        pn = _pn()
         try:
             num = pn.parse(digits, code)
             if pn.is_valid_number(num):
