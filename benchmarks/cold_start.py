@@ -52,6 +52,23 @@ def main() -> None:
             floors.append(timed(floor, folder))
             runs.append(timed(command, folder))
     f, c = statistics.median(floors), statistics.median(runs)
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import voicemail_coach, os; print(os.path.dirname(voicemail_coach.__file__))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    cached = any(Path(where, "__pycache__").glob("cli.*.pyc")) if where else False
+    print(f"package {where} ({'bytecode cached' if cached else 'NO bytecode cache'})")
+    if not cached:
+        print(
+            "        without cached bytecode every start compiles the package from source "
+            "(PYTHONDONTWRITEBYTECODE=1, or an editable install): a pip install compiles it"
+        )
     print(f"floor   python -c 'import jinja2, yaml, click'   median {f * 1000:6.1f} ms")
     print(
         f"command {' '.join(Path(tool[0]).name if i == 0 else p for i, p in enumerate(tool))}"
