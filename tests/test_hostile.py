@@ -33,6 +33,7 @@ EXPECT: dict[str, tuple[str, int | None, list[str]]] = {
     "coercions.yaml": ("ok", None, []),
     "comment-only.yaml": ("error", None, ["empty", "voicemail-coach init"]),
     "crlf.yaml": ("ok", None, []),
+    "deep-nesting.yaml": ("error", 4, ["nested more than 100 levels"]),
     "duplicate-caller.yaml": ("error", 6, ["duplicate key 'caller'", "line 1"]),
     "duplicate-keys.yaml": ("error", 9, ["duplicate key 'company'", "line 8"]),
     "empty.yaml": ("error", None, ["empty"]),

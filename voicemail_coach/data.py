@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -340,10 +341,37 @@ def _decode(raw: bytes, source: str) -> str:
         ) from None
 
 
+MAX_DEPTH = 100
+_BRACKET = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH), re.MULTILINE)
+
+
+def _nesting_line(text: str) -> int | None:
+    """Return the line where nesting passes MAX_DEPTH, else None.
+
+    libyaml composes nodes recursively and crashes the interpreter (a segfault, not an
+    exception) somewhere past 10,000 nested brackets, which fit in a few kilobytes. Brackets
+    inside quotes are counted too, which can only over-count.
+    """
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, m.start()) + 1
+    deep = _DEEP_INDENT.search(text)
+    return text.count("\n", 0, deep.start()) + 1 if deep else None
+
+
 def compose(text: str, source: str) -> yaml.Node | None:
     """Parse YAML text into nodes (all scalars plain text), naming the line of a syntax error."""
     if "\x00" in text:
         raise DataError("holds binary data (a NUL byte); expected a YAML text file", path=source)
+    line = _nesting_line(text)
+    if line is not None:
+        raise DataError(
+            f"nested more than {MAX_DEPTH} levels deep; a prospects file needs a few",
+            path=source, line=line,
+        )
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
