@@ -42,7 +42,7 @@ SLOT_SEPARATOR = ";"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_MAX_DEPTH = 100  # levels of nesting in a YAML list; a prospect needs three or four
+_MAX_DEPTH = data.MAX_DEPTH  # levels of nesting in a YAML list; a prospect needs three or four
 _NOT_UTF8 = "is not UTF-8 text (a bad byte in this row); save the file as UTF-8"
 
 

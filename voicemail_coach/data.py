@@ -369,7 +369,7 @@ def compose(text: str, source: str) -> yaml.Node | None:
     line = _nesting_line(text)
     if line is not None:
         raise DataError(
-            f"nested more than {MAX_DEPTH} levels deep; a prospects file needs a few",
+            f"nested more than {MAX_DEPTH} levels deep; a prospect is a mapping of a few fields",
             path=source, line=line,
         )
     try:
