@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from . import clock
@@ -183,16 +183,28 @@ def _caller_zone(caller: Caller | None) -> ZoneInfo | None:
     return _zone(caller.timezone, f"caller {caller.name}")
 
 
+@cache
+def _home_region(phone: str) -> str:
+    """Return the region of the caller's own number (national numbers are read in it)."""
+    import phonenumbers
+
+    with contextlib.suppress(phonenumbers.NumberParseException):
+        return phonenumbers.region_code_for_number(phonenumbers.parse(phone, "US")) or "US"
+    return "US"
+
+
 def _phone_zones(phone: str, caller: Caller | None) -> tuple[str, ...]:
     """Return the IANA zones phonenumbers knows for a number; national ones read as the caller's."""
+    region = _home_region(caller.phone) if caller is not None and caller.phone else "US"
+    return _zones_in(phone, region)
+
+
+@lru_cache(maxsize=4096)
+def _zones_in(phone: str, region: str) -> tuple[str, ...]:
+    """Return the zones of a number read in a region (cached: call lists repeat area codes)."""
     import phonenumbers  # imported here: scoring a script never needs its time-zone tables
     from phonenumbers import timezone as phone_zones
 
-    region = "US"
-    if caller is not None and caller.phone:
-        with contextlib.suppress(phonenumbers.NumberParseException):
-            number = phonenumbers.parse(caller.phone, "US")
-            region = phonenumbers.region_code_for_number(number) or "US"
     try:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
@@ -237,9 +249,9 @@ def _limits(
 
 
 def _candidates(
-    caller: Caller | None, prospect: Prospect, zone: ZoneInfo, now: datetime
+    caller: Caller | None, prospect: Prospect, zone: ZoneInfo, now: datetime, count: int
 ) -> dict[date, list[datetime]]:
-    """Return every slot inside both parties' hours within the horizon, by local day."""
+    """Return slots inside both parties' hours by day, up to the first day holding `count`."""
     own_hours, caller_hours, caller_zone = _limits(caller, prospect, zone)
     earliest = now.astimezone(UTC) + LEAD
     first_day = earliest.astimezone(zone).date()
@@ -259,6 +271,8 @@ def _candidates(
                 continue
             if caller_hours is None or _inside(caller_hours, slot.astimezone(caller_zone)):
                 found.setdefault(day, []).append(slot)
+        if len(found.get(day, ())) >= count:
+            break
     return found
 
 
@@ -302,7 +316,7 @@ def _propose(
     caller: Caller | None, prospect: Prospect, zone: ZoneInfo, now: datetime, count: int
 ) -> list[datetime]:
     """Return proposed slots in a known zone, or raise SlotError when the hours never meet."""
-    slots = _pick(_candidates(caller, prospect, zone, now), count)
+    slots = _pick(_candidates(caller, prospect, zone, now, count), count)
     if slots:
         return slots
     own_hours, caller_hours, caller_zone = _limits(caller, prospect, zone)
