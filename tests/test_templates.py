@@ -19,11 +19,11 @@ from click.testing import CliRunner
 
 import voicemail_coach as vc
 from voicemail_coach import filters, sandbox
+from voicemail_coach.catalog import environment, get_style
+from voicemail_coach.catalog import styles as list_styles
 from voicemail_coach.cli import cli
 from voicemail_coach.inspection import fields
 from voicemail_coach.lint import lint_folder
-from voicemail_coach.catalog import environment, get_style
-from voicemail_coach.catalog import styles as list_styles
 
 from .conftest import EXAMPLE, NOW, ROOT
 

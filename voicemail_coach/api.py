@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from .catalog import Recommendation, Style, get_style, recommend, render
+from .catalog import styles as _styles
 from .clock import resolve_now
 from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Level, Prospect
 from .review import DEFAULT_CONFIG, review
-from .catalog import Recommendation, Style, get_style, recommend, render
-from .catalog import styles as _styles
 
 
 def draft(

@@ -39,11 +39,11 @@ from typing import Any, NamedTuple, TextIO
 
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
+from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
 from .config import Config, parse_check_settings
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
 from .review import DEFAULT_CONFIG, review
-from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
 
 FORMATS = ("jsonl", "csv", "markdown")
 EXTENSIONS = {

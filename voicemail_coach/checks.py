@@ -70,13 +70,18 @@ def _length(a: Analysis, p: Params) -> list[Hit]:
     lo, hi = p["target_min"], p["target_max"]
     target = f"target {lo:g}-{hi:g} s"
     if s > p["error_over"]:
-        return [Hit(f"about {s:g} s spoken, over {p['error_over']:g} s ({target}); cut it down",
-                    level="error")]
+        return [
+            Hit(
+                f"about {s:g} s spoken, over {p['error_over']:g} s ({target}); cut it down",
+                level="error",
+            )
+        ]
     if s > p["warn_over"]:
         return [Hit(f"about {s:g} s spoken, over {p['warn_over']:g} s ({target}); cut a sentence")]
     if s < p["short_under"]:
-        return [Hit(f"about {s:g} s spoken ({target}); say why you are calling",
-                    level="suggestion")]
+        return [
+            Hit(f"about {s:g} s spoken ({target}); say why you are calling", level="suggestion")
+        ]
     return []
 
 
@@ -84,25 +89,42 @@ def _clarity(a: Analysis, p: Params) -> list[Hit]:
     """Flag a reading grade too high to follow by ear and sentences too long to hold."""
     hits = []
     if a.metrics.grade > p["max_grade"]:
-        hits.append(Hit(f"Flesch-Kincaid grade {a.metrics.grade:g} (target at most "
-                        f"{p['max_grade']:g}); use shorter words and sentences"))
+        hits.append(
+            Hit(
+                f"Flesch-Kincaid grade {a.metrics.grade:g} (target at most "
+                f"{p['max_grade']:g}); use shorter words and sentences"
+            )
+        )
     for start, end in a.sentences:
         count = len(a.text[start:end].split())
         if count > p["max_sentence_words"]:
-            hits.append(Hit(f"sentence of {count} words (target at most "
-                            f"{p['max_sentence_words']:g}); split it", (start, end)))
+            hits.append(
+                Hit(
+                    f"sentence of {count} words (target at most "
+                    f"{p['max_sentence_words']:g}); split it",
+                    (start, end),
+                )
+            )
     return hits
 
 
 def _callback_number(a: Analysis, p: Params) -> list[Hit]:
     """Flag a draft with no callback number, or with a number other than the caller's."""
     if not a.numbers:
-        return [Hit("no callback number found (target: say your number, e.g. 901-555-2120, "
-                    "early and again at the end)")]
+        return [
+            Hit(
+                "no callback number found (target: say your number, e.g. 901-555-2120, "
+                "early and again at the end)"
+            )
+        ]
     if a.caller_phone and not any(g.number == a.caller_phone for g in a.numbers):
         said = ", ".join(g.number for g in a.numbers)
-        return [Hit(f"the number said ({said}) is not the caller's number {a.caller_phone}",
-                    a.numbers[0].spans[0])]
+        return [
+            Hit(
+                f"the number said ({said}) is not the caller's number {a.caller_phone}",
+                a.numbers[0].spans[0],
+            )
+        ]
     return []
 
 
@@ -113,13 +135,24 @@ def _number_repeated(a: Analysis, p: Params) -> list[Hit]:
         return []
     need = int(p["min_times"])
     if group.count < need:
-        return [Hit(f"callback number said {group.count} time (target: {need}, once early and "
-                    "once at the end)", group.spans[0])]
+        return [
+            Hit(
+                f"callback number said {group.count} time (target: {need}, once early and "
+                "once at the end)",
+                group.spans[0],
+            )
+        ]
     size = max(1, len(a.text))
     first, last = group.spans[0], group.spans[-1]
     if first[0] / size > p["early_before"] or last[1] / size < p["late_after"]:
-        return [Hit(f"callback number said {group.count} times, but not once early and once at "
-                    "the end, where a listener reaches for a pen", last, level="suggestion")]
+        return [
+            Hit(
+                f"callback number said {group.count} times, but not once early and once at "
+                "the end, where a listener reaches for a pen",
+                last,
+                level="suggestion",
+            )
+        ]
     return []
 
 
@@ -127,8 +160,13 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
     """Flag a draft that proposes no specific day and time, or a slot outside hours."""
     hits = [Hit(note, level=level) for note, level in a.notes.get("proposed-time", ())]
     if not a.times:
-        hits.insert(0, Hit("no specific time proposed for the next step (target: a day and a "
-                           "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')"))
+        hits.insert(
+            0,
+            Hit(
+                "no specific time proposed for the next step (target: a day and a "
+                "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')"
+            ),
+        )
     return hits
 
 
@@ -152,8 +190,20 @@ _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 # Every match of _WEAK_RE holds one of these, lower-cased: each phrase above holds one outside
 # its optional parts (tests/test_batch.py checks that each holds one). Most scripts hold none,
 # and a dozen substring tests cost ~3 us where the case-blind alternation costs ~30 us.
-_WEAK_HINTS = ("just ", "touch", "checking in", "check in", "circl", "hope ", "feel free",
-               "hesitate", "you get a ", "you have a ", "convenience", "sorry to ")
+_WEAK_HINTS = (
+    "just ",
+    "touch",
+    "checking in",
+    "check in",
+    "circl",
+    "hope ",
+    "feel free",
+    "hesitate",
+    "you get a ",
+    "you have a ",
+    "convenience",
+    "sorry to ",
+)
 
 
 def _may_hold_filler(text: str) -> bool:
@@ -170,12 +220,21 @@ def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
     hits: list[Hit] = []
     text = a.text
     if _may_hold_filler(text):
-        hits = [Hit(f"filler '{m.group()}' (target: none); say the reason for the call instead",
-                    (m.start(), m.end())) for m in _WEAK_RE.finditer(text)]
+        hits = [
+            Hit(
+                f"filler '{m.group()}' (target: none); say the reason for the call instead",
+                (m.start(), m.end()),
+            )
+            for m in _WEAK_RE.finditer(text)
+        ]
     for phrase in p.get("extra", ()):
         for m in _phrase_re(phrase).finditer(text):
-            hits.append(Hit(f"filler '{m.group()}' (target: none, listed in your config)",
-                            (m.start(), m.end())))
+            hits.append(
+                Hit(
+                    f"filler '{m.group()}' (target: none, listed in your config)",
+                    (m.start(), m.end()),
+                )
+            )
     return sorted(hits, key=lambda h: h.span or (0, 0))
 
 
@@ -212,11 +271,17 @@ def _opening(a: Analysis, p: Params) -> list[Hit]:
         has_company = a.caller_company.lower() in head.lower()
     else:
         has_company = bool(_FROM.search(head))
-    missing = [what for what, ok in (("your name", has_name), ("your company", has_company))
-               if not ok]
+    missing = [
+        what for what, ok in (("your name", has_name), ("your company", has_company)) if not ok
+    ]
     if missing:
-        return [Hit(f"{' and '.join(missing)} not in the first {limit} words (target: who is "
-                    f"calling and from where, first)", (0, len(head.rstrip())))]
+        return [
+            Hit(
+                f"{' and '.join(missing)} not in the first {limit} words (target: who is "
+                f"calling and from where, first)",
+                (0, len(head.rstrip())),
+            )
+        ]
     return []
 
 
@@ -242,9 +307,19 @@ def _may_hold_placeholder(text: str) -> bool:
     runs the examples both ways). It skips the scan (~15 us) on the usual script, which holds none.
     """
     return (
-        "[" in text or "{" in text or "<" in text or "_" in text or "(" in text
-        or "\u2014" in text or "\u2013" in text or "X" in text or "xxx" in text
-        or "INSERT" in text or "TODO" in text or "TBD" in text or "FIXME" in text
+        "[" in text
+        or "{" in text
+        or "<" in text
+        or "_" in text
+        or "(" in text
+        or "\u2014" in text
+        or "\u2013" in text
+        or "X" in text
+        or "xxx" in text
+        or "INSERT" in text
+        or "TODO" in text
+        or "TBD" in text
+        or "FIXME" in text
     )
 
 
@@ -253,8 +328,10 @@ def _placeholders(a: Analysis, p: Params) -> list[Hit]:
     text = a.text
     if not _may_hold_placeholder(text):
         return []
-    return [Hit(f"placeholder '{m.group()}' left in (target: none); fill it in",
-                (m.start(), m.end())) for m in _PLACEHOLDER.finditer(text)]
+    return [
+        Hit(f"placeholder '{m.group()}' left in (target: none); fill it in", (m.start(), m.end()))
+        for m in _PLACEHOLDER.finditer(text)
+    ]
 
 
 FAST_COMPANY = "Fast Company, 'How to leave a voicemail that gets returned' (20-30 s)"
@@ -265,42 +342,82 @@ PRACTICE = "sales practitioner guidance: propose the time yourself, not 'sometim
 FILLER = "sales practitioner guidance: 'just checking in', 'circling back', 'touch base' are filler"
 
 LENGTH = Check(
-    "length", "warning", "spoken length: about 150 words a minute, phone numbers digit by digit",
-    f"{FAST_COMPANY}; {NCVS}", _length,
-    {"target_min": 20, "target_max": 30, "warn_over": 30, "error_over": 45, "short_under": 12,
-     "words_per_minute": 150},
+    "length",
+    "warning",
+    "spoken length: about 150 words a minute, phone numbers digit by digit",
+    f"{FAST_COMPANY}; {NCVS}",
+    _length,
+    {
+        "target_min": 20,
+        "target_max": 30,
+        "warn_over": 30,
+        "error_over": 45,
+        "short_under": 12,
+        "words_per_minute": 150,
+    },
 )
 CLARITY = Check(
-    "clarity", "warning", "Flesch-Kincaid grade at most 8 and no sentence over 20 words", DUBAY,
-    _clarity, {"max_grade": 8, "max_sentence_words": 20},
+    "clarity",
+    "warning",
+    "Flesch-Kincaid grade at most 8 and no sentence over 20 words",
+    DUBAY,
+    _clarity,
+    {"max_grade": 8, "max_sentence_words": 20},
 )
 CALLBACK_NUMBER = Check(
-    "callback-number", "error", "a callback number is said, and it is the caller's", HUNTER,
+    "callback-number",
+    "error",
+    "a callback number is said, and it is the caller's",
+    HUNTER,
     _callback_number,
 )
 NUMBER_REPEATED = Check(
-    "number-repeated", "warning", "the callback number is said twice, early and at the end",
-    HUNTER, _number_repeated, {"min_times": 2, "early_before": 0.5, "late_after": 0.7},
+    "number-repeated",
+    "warning",
+    "the callback number is said twice, early and at the end",
+    HUNTER,
+    _number_repeated,
+    {"min_times": 2, "early_before": 0.5, "late_after": 0.7},
 )
 PROPOSED_TIME = Check(
-    "proposed-time", "warning", "a specific future day and clock time for the next conversation",
-    PRACTICE, _proposed_time,
+    "proposed-time",
+    "warning",
+    "a specific future day and clock time for the next conversation",
+    PRACTICE,
+    _proposed_time,
 )
 WEAK_PHRASES = Check(
-    "weak-phrases", "warning", "filler such as 'just following up' or 'touching base'", FILLER,
-    _weak_phrases, {"extra": ()},
+    "weak-phrases",
+    "warning",
+    "filler such as 'just following up' or 'touching base'",
+    FILLER,
+    _weak_phrases,
+    {"extra": ()},
 )
 OPENING = Check(
-    "opening", "warning", "caller name and company within the first 15 words", HUNTER, _opening,
+    "opening",
+    "warning",
+    "caller name and company within the first 15 words",
+    HUNTER,
+    _opening,
     {"within_words": 15},
 )
 PLACEHOLDERS = Check(
-    "placeholders", "error", "template leftovers such as [Name], ___, {{ x }} or XXX-XXXX",
-    "a listener must never hear a template's blanks", _placeholders,
+    "placeholders",
+    "error",
+    "template leftovers such as [Name], ___, {{ x }} or XXX-XXXX",
+    "a listener must never hear a template's blanks",
+    _placeholders,
 )
 
 CHECKS: tuple[Check, ...] = (
-    LENGTH, CLARITY, CALLBACK_NUMBER, NUMBER_REPEATED, PROPOSED_TIME, WEAK_PHRASES, OPENING,
+    LENGTH,
+    CLARITY,
+    CALLBACK_NUMBER,
+    NUMBER_REPEATED,
+    PROPOSED_TIME,
+    WEAK_PHRASES,
+    OPENING,
     PLACEHOLDERS,
 )
 BY_ID: Mapping[str, Check] = {c.id: c for c in CHECKS}

@@ -44,15 +44,31 @@ def _merge(ctx: click.Context, key: str, value: Any) -> Any:
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Accept --config, --templates and --fail-on both before and after the command name."""
     options = [
-        click.option("--config", "config", type=click.Path(dir_okay=False), expose_value=False,
-                     callback=lambda c, p, v: _merge(c, "config", v),
-                     help=f"Config file (default: ./{CONFIG_NAME}, then the user config dir)."),
-        click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
-                     expose_value=False, callback=lambda c, p, v: _merge(c, "templates", v),
-                     help="A folder of .j2 styles searched before the built-ins (repeatable)."),
-        click.option("--fail-on", "fail_on", type=click.Choice(FAIL_ON), expose_value=False,
-                     callback=lambda c, p, v: _merge(c, "fail_on", v),
-                     help="Exit 1 when a finding is at or above this level (default: error)."),
+        click.option(
+            "--config",
+            "config",
+            type=click.Path(dir_okay=False),
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "config", v),
+            help=f"Config file (default: ./{CONFIG_NAME}, then the user config dir).",
+        ),
+        click.option(
+            "--templates",
+            "templates",
+            multiple=True,
+            type=click.Path(file_okay=False),
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "templates", v),
+            help="A folder of .j2 styles searched before the built-ins (repeatable).",
+        ),
+        click.option(
+            "--fail-on",
+            "fail_on",
+            type=click.Choice(FAIL_ON),
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "fail_on", v),
+            help="Exit 1 when a finding is at or above this level (default: error).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -117,8 +133,10 @@ def show_text(draft: Any, header: str | None = None) -> None:
     echo(draft.text)
     m = draft.metrics
     verdict = "pass" if draft.passed else "FAIL"
-    echo(f"score {draft.score}/100 ({verdict}) | {m.seconds:g} s spoken | grade {m.grade:g}",
-         dim=True)
+    echo(
+        f"score {draft.score}/100 ({verdict}) | {m.seconds:g} s spoken | grade {m.grade:g}",
+        dim=True,
+    )
     for f in draft.findings:
         echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
 
@@ -152,8 +170,10 @@ def parse_now(value: str | None) -> Any:
     try:
         return datetime.fromisoformat(value.strip().replace("T", " "))
     except ValueError:
-        raise InputError(f"--now '{value}' is not an ISO time; write it like "
-                         "2026-11-23T09:00 or 2026-11-23T09:00-06:00") from None
+        raise InputError(
+            f"--now '{value}' is not an ISO time; write it like "
+            "2026-11-23T09:00 or 2026-11-23T09:00-06:00"
+        ) from None
 
 
 def pick_prospects(prospects: Iterable[Any], name: str | None) -> list[Any]:
@@ -168,8 +188,10 @@ def pick_prospects(prospects: Iterable[Any], name: str | None) -> list[Any]:
     if not found:
         raise InputError(f"no prospect named '{name}'; the file has: {names}")
     if len(found) > 1:
-        raise InputError(f"'{name}' matches {len(found)} prospects: "
-                         f"{', '.join(p.name for p in found)}; give more of the name")
+        raise InputError(
+            f"'{name}' matches {len(found)} prospects: "
+            f"{', '.join(p.name for p in found)}; give more of the name"
+        )
     return found
 
 
@@ -192,8 +214,15 @@ def cli(ctx: click.Context) -> None:
 @common_options
 @click.pass_context
 @handle_errors
-def draft(ctx: click.Context, prospects: str, style: str | None, all_styles: bool,
-          name: str | None, now: str | None, fmt: str) -> None:
+def draft(
+    ctx: click.Context,
+    prospects: str,
+    style: str | None,
+    all_styles: bool,
+    name: str | None,
+    now: str | None,
+    fmt: str,
+) -> None:
     """Draft the voicemail to leave for each prospect in a YAML file, scored."""
     from . import api, data
     from .catalog import styles as all_known
@@ -220,8 +249,9 @@ def draft(ctx: click.Context, prospects: str, style: str | None, all_styles: boo
             elif fmt == "markdown":
                 show_markdown(d, f"{prospect.name} - {d.style}")
     if fmt == "json":
-        click.echo(json.dumps({"drafts": [d.to_dict() for d in drafts]}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps({"drafts": [d.to_dict() for d in drafts]}, indent=2, ensure_ascii=False)
+        )
     finish(drafts, config)
 
 
@@ -230,20 +260,24 @@ def draft(ctx: click.Context, prospects: str, style: str | None, all_styles: boo
 @click.option("--caller-phone", help="Check that the number said is this one.")
 @click.option("--style", help="Apply this style's check levels.")
 @click.option("--now", help="Treat this ISO time as now, to judge whether a slot is ahead.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
 @common_options
 @click.pass_context
 @handle_errors
-def score(ctx: click.Context, file: str, caller_phone: str | None, style: str | None,
-          now: str | None, fmt: str) -> None:
+def score(
+    ctx: click.Context,
+    file: str,
+    caller_phone: str | None,
+    style: str | None,
+    now: str | None,
+    fmt: str,
+) -> None:
     """Score a hand-written voicemail script (FILE, or - for standard input)."""
     from .api import score as score_text
 
     text = _read_script(file)
     config = settings(ctx)
-    d = score_text(text, caller_phone=caller_phone, style=style, now=parse_now(now),
-                   config=config)
+    d = score_text(text, caller_phone=caller_phone, style=style, now=parse_now(now), config=config)
     if fmt == "json":
         click.echo(json.dumps({"drafts": [d.to_dict()]}, indent=2, ensure_ascii=False))
     else:
@@ -266,8 +300,7 @@ def _read_script(file: str) -> str:
 
 
 @cli.command(name="styles")
-@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
 @common_options
 @click.pass_context
 @handle_errors
@@ -305,8 +338,8 @@ def inspect(ctx: click.Context, style: str) -> None:
     """Show the variables a style's template reads and its metadata."""
     import yaml
 
-    from .inspection import fields, flow
     from .catalog import get_style
+    from .inspection import fields, flow
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
@@ -366,21 +399,30 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
         counts["failed" if failed else "passed"] += 1
         for d in result.drafts:
             m = d.metrics
-            echo(f"{result.name}: {d.score}/100 ({'FAIL' if failed else 'pass'}) | "
-                 f"{m.seconds:g} s | grade {m.grade:g} | {d.prospect} from {result.example}",
-                 bold=True)
+            echo(
+                f"{result.name}: {d.score}/100 ({'FAIL' if failed else 'pass'}) | "
+                f"{m.seconds:g} s | grade {m.grade:g} | {d.prospect} from {result.example}",
+                bold=True,
+            )
             for f in d.findings:
                 echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
-    echo(f"{len(results)} template{'s' * (len(results) != 1)}: "
-         + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    echo(
+        f"{len(results)} template{'s' * (len(results) != 1)}: "
+        + ", ".join(f"{n} {what}" for what, n in counts.items())
+    )
     if counts["broken"]:
         sys.exit(2)
     finish([d for r in results for d in r.drafts], config)
 
 
 @cli.command()
-@click.option("--dir", "folder", default=".", type=click.Path(file_okay=False),
-              help="Where to write the files (default: here).")
+@click.option(
+    "--dir",
+    "folder",
+    default=".",
+    type=click.Path(file_okay=False),
+    help="Where to write the files (default: here).",
+)
 def init(folder: str) -> None:
     """Write an example prospects file and config to start from; never overwrites a file."""
     from .catalog import EXAMPLES_DIR
@@ -399,21 +441,46 @@ def init(folder: str) -> None:
 
 @cli.command()
 @click.argument("call_list", type=click.Path(dir_okay=False))
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the drafts: .jsonl, .csv or .md (written whole or not at all).")
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "markdown")),
-              help="Output format (default: from the --out file's extension).")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the drafts: .jsonl, .csv or .md (written whole or not at all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "csv", "markdown")),
+    help="Output format (default: from the --out file's extension).",
+)
 @click.option("--style", help="Render this style for everyone (default: the recommended one).")
 @click.option("--now", help="Treat this ISO time as now (default: the current time).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: all cores).")
-@click.option("--caller", "caller_file", type=click.Path(dir_okay=False),
-              help="A YAML file with the caller: a caller: section, or the mapping itself.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
+)
+@click.option(
+    "--caller",
+    "caller_file",
+    type=click.Path(dir_okay=False),
+    help="A YAML file with the caller: a caller: section, or the mapping itself.",
+)
 @common_options
 @click.pass_context
 @handle_errors
-def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: str | None,
-          now: str | None, jobs: int | None, caller_file: str | None) -> None:
+def batch(
+    ctx: click.Context,
+    call_list: str,
+    out: str,
+    fmt: str | None,
+    style: str | None,
+    now: str | None,
+    jobs: int | None,
+    caller_file: str | None,
+) -> None:
     """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
 
     One bad row never stops the others: it is written as an error record naming file:line.
@@ -438,8 +505,14 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
     def on_total(total: int) -> None:
         nonlocal bar, started
         started = time.monotonic()
-        bar = click.progressbar(length=total, label="drafting", file=sys.stderr, show_pos=True,
-                                show_eta=True, item_show_func=rate)
+        bar = click.progressbar(
+            length=total,
+            label="drafting",
+            file=sys.stderr,
+            show_pos=True,
+            show_eta=True,
+            item_show_func=rate,
+        )
         bar.__enter__()
 
     def on_progress(rows: int) -> None:
@@ -454,15 +527,25 @@ def batch(ctx: click.Context, call_list: str, out: str, fmt: str | None, style: 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         summary = batching.run(
-            call_list, out, fmt=fmt, config=config, caller=caller, now=parse_now(now),
-            style=style, jobs=jobs, progress=on_progress if tty else None,
+            call_list,
+            out,
+            fmt=fmt,
+            config=config,
+            caller=caller,
+            now=parse_now(now),
+            style=style,
+            jobs=jobs,
+            progress=on_progress if tty else None,
             on_total=on_total if tty else None,
         )
     except KeyboardInterrupt:
         if bar is not None:
             bar.__exit__(None, None, None)
-        click.echo(f"voicemail-coach: interrupted; {out} was not written (an earlier one is left "
-                   "as it was)", err=True)
+        click.echo(
+            f"voicemail-coach: interrupted; {out} was not written (an earlier one is left "
+            "as it was)",
+            err=True,
+        )
         sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -343,7 +343,7 @@ def _decode(raw: bytes, source: str) -> str:
 
 MAX_DEPTH = 100
 _BRACKET = re.compile(r"[\[\]{}]")
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH), re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^ {{{2 * MAX_DEPTH},}}\S", re.MULTILINE)
 
 
 def _nesting_line(text: str) -> int | None:
@@ -370,7 +370,8 @@ def compose(text: str, source: str) -> yaml.Node | None:
     if line is not None:
         raise DataError(
             f"nested more than {MAX_DEPTH} levels deep; a prospect is a mapping of a few fields",
-            path=source, line=line,
+            path=source,
+            line=line,
         )
     try:
         return yaml.compose(text, Loader=_Loader)

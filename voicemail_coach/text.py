@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st jr sr inc co corp ltd no vs etc e.g i.e approx dept ext mt ft".split()
+    "mr ms mrs dr st jr sr inc co corp ltd no vs etc e.g i.e approx dept ext mt ft".split()  # noqa: SIM905
 )
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 _WORD = re.compile(r"\S+")
