@@ -114,3 +114,9 @@ def test_rendered_text_is_one_paragraph_without_glued_sentences() -> None:
 def test_unknown_style_suggests_the_closest() -> None:
     with pytest.raises(vc.TemplateError, match="did you mean 'referral'"):
         vc.draft(DANA, "referal", BOOK.caller, NOW)
+
+
+def test_a_name_ending_in_a_stop_is_not_said_with_two() -> None:
+    p = replace(DANA, company="Apex Dental Ltd.", referral=None, reference=None)
+    text = vc.draft(p, "warm-cold-call", BOOK.caller, NOW).text
+    assert "Apex Dental Ltd." in text and ".." not in text

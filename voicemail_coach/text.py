@@ -47,19 +47,15 @@ def word_starts(text: str) -> list[int]:
 
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+([.,!?;:])(?=\s|$)")
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # "Apex Dental Ltd." + "." -> one stop
 
 
 def one_paragraph(text: str) -> str:
     """Join rendered lines into one spoken paragraph: single spaces, none before punctuation."""
     joined = " ".join(text.split())
     # Only single spaces are left, so a mark after a space is the only thing to remove.
-    if (
-        " ." in joined
-        or " ," in joined
-        or " !" in joined
-        or " ?" in joined
-        or " ;" in joined
-        or " :" in joined
-    ):
-        return _SPACE_BEFORE_MARK.sub(r"\1", joined)
+    if any(f" {mark}" in joined for mark in ".,!?;:"):
+        joined = _SPACE_BEFORE_MARK.sub(r"\1", joined)
+    if ".." in joined:
+        joined = _DOUBLE_STOP.sub(".", joined)
     return joined
