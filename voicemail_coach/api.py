@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalog import Recommendation, Style, get_style, recommend, render
 from .catalog import styles as _styles
@@ -13,6 +14,9 @@ from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Level, Prospect
 from .review import DEFAULT_CONFIG, review
+
+if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
+    from .slots import NextStep
 
 
 def draft(
@@ -53,6 +57,20 @@ def draft(
     from .config import parse_check_settings
 
     settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+    return judge(text, caller, prospect, chosen.name, settings, moment, step, picked)
+
+
+def judge(
+    text: str,
+    caller: Caller,
+    prospect: Prospect,
+    style: str,
+    settings: Config,
+    moment: datetime,
+    step: NextStep,
+    picked: Recommendation | None,
+) -> Draft:
+    """Score a rendered draft; its times are read in the prospect's zone, its notes kept."""
     zone = step.slots[0].tzinfo if step.slots else moment.tzinfo
     return review(
         text,
@@ -61,7 +79,7 @@ def draft(
         caller_name=caller.name,
         caller_company=caller.company,
         now=moment.astimezone(zone),
-        style=chosen.name,
+        style=style,
         prospect=prospect.name,
         reason=picked.reason if picked else None,
         notes={"proposed-time": _notes(step.notes)},

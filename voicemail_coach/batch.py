@@ -167,7 +167,7 @@ class Drafter:
 
     def draft(self, prospect: Prospect) -> Draft:
         """Render and score the voicemail for one prospect."""
-        from .api import _notes
+        from .api import judge
 
         picked = None
         name = self.forced
@@ -177,20 +177,7 @@ class Drafter:
         chosen, merged, template = self.style(name)
         step = self.next_step(prospect)
         text = self.render(chosen, template, prospect, step.text)
-        zone = step.slots[0].tzinfo if step.slots else self.moment.tzinfo
-        caller = self.caller
-        return review(
-            text,
-            config=merged,
-            caller_phone=caller.phone,
-            caller_name=caller.name,
-            caller_company=caller.company,
-            now=self.moment.astimezone(zone),
-            style=chosen.name,
-            prospect=prospect.name,
-            reason=picked.reason if picked else None,
-            notes={"proposed-time": _notes(step.notes)},
-        )
+        return judge(text, self.caller, prospect, chosen.name, merged, self.moment, step, picked)
 
     def warm(self) -> None:
         """Load what every draft needs (dictionary, patterns, templates) before workers fork."""

@@ -20,7 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TemplateError, VoicemailCoachError
-from .models import Book, Caller, Hours, Prospect, Reference, Referral
+from .models import (
+    CALLER_KEYS,
+    PROSPECT_KEYS,
+    REFERENCE_KEYS,
+    REFERRAL_KEYS,
+    Book,
+    Caller,
+    Hours,
+    Prospect,
+    Reference,
+    Referral,
+)
 
 
 def _data_dir(name: str) -> Path:
@@ -42,34 +53,10 @@ _FIELD = re.compile(r"(caller|prospect)(\.[A-Za-z_][A-Za-z0-9_]*)+\Z")
 
 # What a template can read on each model, and the model an attribute leads to.
 _MODELS: dict[type, tuple[str, ...]] = {
-    Prospect: (
-        "name",
-        "company",
-        "salutation",
-        "phone",
-        "need",
-        "referral",
-        "reference",
-        "attempts",
-        "slots",
-        "hours",
-        "timezone",
-        "extra",
-        "first_name",
-    ),
-    Caller: (
-        "name",
-        "company",
-        "phone",
-        "available",
-        "hours",
-        "timezone",
-        "offer",
-        "extra",
-        "first_name",
-    ),
-    Referral: ("by", "confirmed"),
-    Reference: ("client", "result"),
+    Prospect: (*PROSPECT_KEYS, "first_name"),
+    Caller: (*CALLER_KEYS, "first_name"),
+    Referral: REFERRAL_KEYS,
+    Reference: REFERENCE_KEYS,
     Hours: ("days", "start", "end", "text"),
 }
 _LEADS_TO = {"referral": Referral, "reference": Reference, "hours": Hours}

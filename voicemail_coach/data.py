@@ -12,7 +12,18 @@ from typing import Any
 import yaml
 
 from .errors import DataError
-from .models import Book, Caller, Hours, Prospect, Reference, Referral
+from .models import (
+    CALLER_KEYS,
+    PROSPECT_KEYS,
+    REFERENCE_KEYS,
+    REFERRAL_KEYS,
+    Book,
+    Caller,
+    Hours,
+    Prospect,
+    Reference,
+    Referral,
+)
 
 try:  # libyaml's parser when available: same YAML, several times faster on big call lists
     from yaml import CBaseLoader as _Loader
@@ -22,23 +33,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 64 * 1024 * 1024
 MIN_NODE_BUDGET = 200_000
 
-CALLER_KEYS = ("name", "company", "phone", "available", "hours", "timezone", "offer", "extra")
-PROSPECT_KEYS = (
-    "name",
-    "company",
-    "salutation",
-    "phone",
-    "need",
-    "referral",
-    "reference",
-    "attempts",
-    "slots",
-    "hours",
-    "timezone",
-    "extra",
-)
-REFERRAL_KEYS = ("by", "confirmed")
-REFERENCE_KEYS = ("client", "result")
 TOP_KEYS = ("caller", "prospects")
 TRUE_WORDS = frozenset({"true", "yes", "on", "y"})
 FALSE_WORDS = frozenset({"false", "no", "off", "n"})

@@ -11,6 +11,26 @@ Level = Literal["suggestion", "warning", "error"]
 LEVELS: tuple[Level, ...] = ("suggestion", "warning", "error")
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
 
+# The keys a prospects file may give: the YAML loader checks them, the template catalog tells
+# authors which fields exist.
+CALLER_KEYS = ("name", "company", "phone", "available", "hours", "timezone", "offer", "extra")
+PROSPECT_KEYS = (
+    "name",
+    "company",
+    "salutation",
+    "phone",
+    "need",
+    "referral",
+    "reference",
+    "attempts",
+    "slots",
+    "hours",
+    "timezone",
+    "extra",
+)
+REFERRAL_KEYS = ("by", "confirmed")
+REFERENCE_KEYS = ("client", "result")
+
 
 @dataclass(frozen=True)
 class Hours:
