@@ -54,9 +54,8 @@ def draft(
         now=moment,
         templates=templates,
     )
-    from .config import parse_check_settings
 
-    settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+    settings = config.for_style(chosen.checks, str(chosen.path))
     return judge(text, caller, prospect, chosen.name, settings, moment, step, picked)
 
 
@@ -110,10 +109,8 @@ def score(
     """Score any voicemail text, hand-written ones too."""
     settings = config
     if style is not None:
-        from .config import parse_check_settings
-
         chosen = get_style(style, (*tuple(templates), *config.templates))
-        settings = config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+        settings = config.for_style(chosen.checks, str(chosen.path))
     caller = config.caller
     phone = caller_phone or (caller.phone if caller else None)
     zone = None

@@ -40,7 +40,7 @@ from typing import Any, NamedTuple, TextIO
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
 from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
-from .config import Config, parse_check_settings
+from .config import Config
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
 from .review import DEFAULT_CONFIG, review
@@ -109,7 +109,7 @@ class Drafter:
         found = self._styles.get(name)
         if found is None:
             chosen = get_style(name, self.templates)
-            merged = self.config.merged(parse_check_settings(dict(chosen.checks), str(chosen.path)))
+            merged = self.config.for_style(chosen.checks, str(chosen.path))
             found = self._styles[name] = (chosen, merged, self._compile(chosen))
         return found
 

@@ -48,6 +48,10 @@ class Config:
             )
         return replace(self, checks=checks)
 
+    def for_style(self, checks: Mapping[str, Any], source: str) -> Config:
+        """Return a copy with a style's check settings laid under this config's own."""
+        return self.merged(parse_check_settings(dict(checks), source))
+
     def setting(self, check: Check) -> tuple[bool, Level | None, Mapping[str, Any]]:
         """Return (enabled, level override, thresholds) for a check."""
         s = self.checks.get(check.id, CheckSetting())
@@ -167,8 +171,3 @@ def load_config(path: str | Path) -> Config:
         checks=checks,
         source=source,
     )
-
-
-def with_levels(config: Config, levels: Mapping[str, str]) -> Config:
-    """Return a config with some checks re-levelled (used by tests and the CLI)."""
-    return config.merged(parse_check_settings(dict(levels), "levels"))

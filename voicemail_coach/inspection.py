@@ -133,11 +133,6 @@ def fields(style: Style, templates: Iterable[str | Path] = ()) -> list[FieldUse]
     return uses
 
 
-def fields_read(style: Style, templates: Iterable[str | Path] = ()) -> list[str]:
-    """Return the variables and dotted fields a style (and the partials it includes) reads."""
-    return [f.name for f in fields(style, templates)]
-
-
 def flow(value: Any) -> str:
     """Return metadata as compact YAML-like text: {length: {warn_over: 32}}."""
     if isinstance(value, dict):

@@ -25,9 +25,3 @@ def fails(findings: Iterable[Finding], fail_on: str = "error") -> bool:
     """Return True when a finding is at or above the failing level."""
     bar = rank(fail_on)
     return any(rank(f.severity) >= bar for f in findings)
-
-
-def worst(findings: Iterable[Finding]) -> str | None:
-    """Return the most severe level among the findings."""
-    levels = [f.severity for f in findings]
-    return max(levels, key=rank) if levels else None

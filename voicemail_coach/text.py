@@ -8,7 +8,6 @@ _ABBREVIATIONS = frozenset(
     "mr ms mrs dr st jr sr inc co corp ltd no vs etc e.g i.e approx dept ext mt ft".split()  # noqa: SIM905
 )
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
-_WORD = re.compile(r"\S+")
 _NEXT = re.compile(r"\s*(\S)")  # the first character after white space
 
 
@@ -39,11 +38,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def word_starts(text: str) -> list[int]:
-    """Return the offset of each whitespace-separated word."""
-    return [m.start() for m in _WORD.finditer(text)]
 
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+([.,!?;:])(?=\s|$)")
