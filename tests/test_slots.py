@@ -144,7 +144,8 @@ def test_zone_is_guessed_from_the_phone_with_a_note(
     zone, note = zone_for(prospect(phone=phone), caller(tz="Europe/Paris", phone=caller_phone))
     assert zone.key == expected
     assert note is not None
-    assert f"time zone guessed from phone {phone}: {expected}" in note
+    assert note.code == "zone-guessed"
+    assert f"time zone guessed from phone {phone}: {expected}" in note.message
 
 
 @pytest.mark.parametrize(
@@ -162,15 +163,17 @@ def test_ambiguous_or_unknown_phone_falls_back_to_the_caller_zone(
     zone, note = zone_for(prospect(phone=phone), caller(tz="Europe/Paris"))
     assert zone.key == "Europe/Paris"
     assert note is not None
-    assert says in note
-    assert "using the caller's zone Europe/Paris" in note
+    assert note.code == "zone-unknown"
+    assert says in note.message
+    assert "using the caller's zone Europe/Paris" in note.message
 
 
 def test_without_any_zone_falls_back_to_utc_and_says_so() -> None:
     zone, note = zone_for(prospect(phone="+1 800 555 0199"), caller(tz=None))
     assert zone.key == "UTC"
     assert note is not None
-    assert "using UTC" in note
+    assert note.code == "zone-unknown"
+    assert "using UTC" in note.message
     zone, note = zone_for(prospect(), None)
     assert zone.key == "UTC"
     assert note is not None
@@ -375,7 +378,7 @@ def test_explicit_slots_take_precedence_in_the_prospect_zone() -> None:
     step = next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
     assert walls(step.slots) == ["Fri 2026-11-27 14:00 -0600", "Fri 2026-11-27 15:00 -0600"]
     assert step.phrase == "this Friday at 2 or 3 p.m."
-    assert step.notes == ()
+    assert tuple(n.message for n in step.notes) == ()
 
 
 def test_explicit_slots_may_be_aware_or_text() -> None:
@@ -411,7 +414,7 @@ def test_a_slot_outside_hours_is_kept_and_noted() -> None:
     )
     step = next_step(caller(tz="Europe/London"), p, at(CHI, 2026, 11, 23, 8, 0))
     assert len(step.slots) == 2
-    assert step.notes == (
+    assert tuple(n.message for n in step.notes) == (
         "slot 2026-11-27 19:00 is outside Dana Jones's hours (Mon-Fri 09:00-17:00)",
         "slot 2026-11-27 19:00 (2026-11-28 01:00 Europe/London) is outside "
         "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
@@ -419,6 +422,12 @@ def test_a_slot_outside_hours_is_kept_and_noted() -> None:
         "slot 2026-11-28 10:00 (2026-11-28 16:00 Europe/London) is outside "
         "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
     )
+    assert [n.code for n in step.notes] == [
+        "slot-outside-hours",
+        "slot-outside-caller-hours",
+        "slot-outside-hours",
+        "slot-outside-caller-hours",
+    ]
     assert step.phrase == "this Friday at 7 p.m. or this Saturday at 10 a.m. your time"
 
 
@@ -427,10 +436,11 @@ def test_doubtful_explicit_slots_are_noted_never_dropped_silently() -> None:
     p = prospect(tz="America/Chicago", slots=(soon, soon))
     step = next_step(caller(), p, at(CHI, 2026, 11, 23, 8, 0))
     assert walls(step.slots) == ["Mon 2026-11-23 09:00 -0600"]
-    assert step.notes == (
+    assert tuple(n.message for n in step.notes) == (
         "slot 2026-11-23 09:00 is less than 2 hours from now (2026-11-23 08:00 America/Chicago)",
         "slot 2026-11-23 09:00 is listed twice; proposing it once",
     )
+    assert [n.code for n in step.notes] == ["slot-too-soon", "slot-listed-twice"]
     assert step.text == "Would today at 9 a.m. work for you?"
 
 
@@ -443,7 +453,7 @@ def test_explicit_slots_in_dst_changes() -> None:
     )
     step = next_step(None, twice, at(NY, 2026, 10, 28, 8, 0))
     assert walls(step.slots) == ["Sun 2026-11-01 01:30 -0400"]
-    assert step.notes == (
+    assert tuple(n.message for n in step.notes) == (
         "slot 2026-11-01 01:30 happens twice in America/New_York (clocks go back); using the first",
     )
 
@@ -458,7 +468,8 @@ def test_next_step_is_a_full_question_with_notes() -> None:
     assert step.phrase == "today at 10 or 11 a.m."
     assert all(slot.tzinfo == CHI for slot in step.slots)
     assert len(step.notes) == 1
-    assert "time zone guessed from phone 405-555-0199: America/Chicago" in step.notes[0]
+    assert step.notes[0].code == "zone-guessed"
+    assert "time zone guessed from phone 405-555-0199: America/Chicago" in step.notes[0].message
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from .catalog import styles as _styles
 from .clock import resolve_now
 from .config import Config
 from .errors import DataError
-from .models import Caller, Draft, Level, Prospect
+from .models import Caller, Draft, Level, Note, Prospect
 from .review import DEFAULT_CONFIG, review
 
 if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
@@ -85,16 +85,28 @@ def judge(
     )
 
 
-def _notes(notes: Iterable[str]) -> tuple[tuple[str, Level | None], ...]:
-    """Turn next-step notes into findings: slot problems at the check's level, fallbacks lower.
+# Until the policy tables hold them: how each slot-planner note code is reported. None takes
+# the proposed-time check's level; "off" hides the note (a zone read from the prospect's phone
+# is the documented default, not a finding).
+NOTE_LEVELS: dict[str, Level | str | None] = {
+    "zone-guessed": "off",
+    "zone-unknown": "suggestion",
+    "slot-repeated-hour": None,
+    "slot-listed-twice": None,
+    "slot-too-soon": None,
+    "slot-outside-hours": None,
+    "slot-outside-caller-hours": None,
+}
 
-    A zone read from the prospect's phone is the documented default, not a finding.
-    """
-    return tuple(
-        (n, None if n.startswith("slot") else "suggestion")
-        for n in notes
-        if not n.startswith("time zone guessed")
-    )
+
+def _notes(notes: Iterable[Note]) -> tuple[tuple[str, Level | None], ...]:
+    """Turn next-step notes into findings by their code, never by their wording."""
+    out: list[tuple[str, Level | None]] = []
+    for note in notes:
+        level = NOTE_LEVELS.get(note.code)
+        if level != "off":
+            out.append((note.message, level))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def score(

@@ -30,6 +30,7 @@ import yaml
 from . import data
 from .errors import DataError
 from .models import Caller, Prospect
+from .suggest import did_you_mean
 
 FLAT_COLUMNS = tuple(k for k in data.PROSPECT_KEYS if k not in ("referral", "reference", "extra"))
 NESTED_COLUMNS = (
@@ -457,7 +458,7 @@ def _read_header(path: Path, source: str) -> Columns:
             key = low
         else:
             raise DataError(
-                f"unknown column '{title}'{data._suggest(low, known)}", path=source, line=1
+                f"unknown column '{title}'{did_you_mean(low, known)}", path=source, line=1
             )
         if key in seen:
             raise DataError(

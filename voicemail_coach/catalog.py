@@ -32,6 +32,7 @@ from .models import (
     Reference,
     Referral,
 )
+from .suggest import did_you_mean
 
 
 def _data_dir(name: str) -> Path:
@@ -195,7 +196,6 @@ def search_path(templates: Iterable[str | Path] = ()) -> tuple[Folder, ...]:
 
 def field_problem(dotted: str) -> str | None:
     """Return why a dotted field like 'prospect.referal.by' cannot exist, or None if it can."""
-    from .data import _suggest
 
     if not _FIELD.match(dotted):
         return (
@@ -209,7 +209,7 @@ def field_problem(dotted: str) -> str | None:
         known = _MODELS[model]
         if part not in known:
             owner = ".".join([head, *parts[:i]])
-            return f"{owner} has no field '{part}'{_suggest(part, known)}"
+            return f"{owner} has no field '{part}'{did_you_mean(part, known)}"
         if part == "extra":
             return None  # free-form
         model = _LEADS_TO.get(part)
@@ -348,12 +348,11 @@ def get_style(name: str, templates: Iterable[str | Path] = ()) -> Style:
             path = folder.path / f"{name}.j2"
             if path.is_file():
                 return read_style(path, folder)
-    from .data import _suggest
 
     known = sorted(
         {p.stem for f in folders for p in f.path.glob("*.j2") if not p.name.startswith("_")}
     )
-    raise TemplateError(f"unknown style '{name}'{_suggest(name, tuple(known))}")
+    raise TemplateError(f"unknown style '{name}'{did_you_mean(name, tuple(known))}")
 
 
 # --- rendering ----------------------------------------------------------------------------
@@ -467,7 +466,6 @@ def _template_error(
     import jinja2
 
     from . import sandbox
-    from .data import _suggest
 
     filename, line = _where(exc, style)
     said = " ".join(str(getattr(exc, "message", None) or exc).split())
@@ -476,7 +474,7 @@ def _template_error(
         m = re.search(r"No (filter|test) named '([^']+)'", said)
         if m:
             known = tuple(env.filters if m.group(1) == "filter" else env.tests)
-            said += _suggest(m.group(2), tuple(k for k in known if not k.startswith("_vc")))
+            said += did_you_mean(m.group(2), tuple(k for k in known if not k.startswith("_vc")))
         text = f"{head}: syntax error: {said}"
     elif isinstance(exc, jinja2.UndefinedError):
         name = _missing(said)
@@ -512,7 +510,7 @@ def _template_error(
             names = sorted({p.name for d in dirs for p in d.glob("*.j2")})
             text = (
                 f"{head} includes '{wanted}', which is in none of the template folders"
-                f"{_suggest(wanted, tuple(names))}"
+                f"{did_you_mean(wanted, tuple(names))}"
             )
     elif isinstance(exc, RecursionError):
         text = f"{head} recurses without end (a macro or recursive loop that never stops)"

@@ -10,6 +10,7 @@ from typing import Any
 from .checks import BY_ID, Check
 from .errors import ConfigError, DataError
 from .models import LEVELS, Caller, Level
+from .suggest import did_you_mean
 
 CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks")
 FAIL_ON = (*LEVELS, "never")
@@ -70,9 +71,7 @@ def parse_check_settings(raw: Any, where: str, fail: Any = None) -> dict[str, Ch
     for check_id, value in raw.items():
         check = BY_ID.get(check_id)
         if check is None:
-            from .data import _suggest
-
-            raise error(f"unknown check '{check_id}'{_suggest(check_id, tuple(BY_ID))}")
+            raise error(f"unknown check '{check_id}'{did_you_mean(check_id, tuple(BY_ID))}")
         if isinstance(value, str):
             out[check_id] = _level_setting(value, check_id, error)
             continue
@@ -86,10 +85,10 @@ def parse_check_settings(raw: Any, where: str, fail: Any = None) -> dict[str, Ch
         params: dict[str, Any] = {}
         for key, given in value.items():
             if key not in check.params:
-                from .data import _suggest
-
                 known = tuple(check.params) or ("level",)
-                raise error(f"unknown setting '{key}' for check {check_id}{_suggest(key, known)}")
+                raise error(
+                    f"unknown setting '{key}' for check {check_id}{did_you_mean(key, known)}"
+                )
             params[key] = _param(given, check.params[key], f"checks.{check_id}.{key}", error)
         out[check_id] = replace(setting, params=params)
     return out

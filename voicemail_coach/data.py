@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -24,6 +23,7 @@ from .models import (
     Reference,
     Referral,
 )
+from .suggest import did_you_mean
 
 try:  # libyaml's parser when available: same YAML, several times faster on big call lists
     from yaml import CBaseLoader as _Loader
@@ -91,7 +91,9 @@ class _Reader:
                     f"duplicate key '{key}' in {what} (first given on line {first}); keep one",
                 )
             if key not in known:
-                raise self.fail(key_node, f"unknown key '{key}' in {what}{_suggest(key, known)}")
+                raise self.fail(
+                    key_node, f"unknown key '{key}' in {what}{did_you_mean(key, known)}"
+                )
             out[key] = value_node
             key_lines[key] = key_node.start_mark.line + 1
         return out
@@ -291,14 +293,6 @@ def _kind(node: yaml.Node) -> str:
 def _clip(value: str, size: int = 40) -> str:
     """Shorten a value for a message."""
     return value if len(value) <= size else value[: size - 3] + "..."
-
-
-def _suggest(key: str, known: tuple[str, ...]) -> str:
-    """Return ' (did you mean ...?)' for the closest known key, or the list of keys."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    if close:
-        return f" (did you mean '{close[0]}'?)"
-    return f" (known keys: {', '.join(known)})"
 
 
 def _check_zone(name: str) -> str:

@@ -122,6 +122,20 @@ class Book:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A problem the slot planner found, handed to the checks as a record, never as a level.
+
+    ``code`` is a stable outcome id of the ``proposed-time`` check (the finding's id is
+    ``proposed-time.<code>``); the level it is reported at comes from policy (the check's
+    outcome table, a style's metadata, the config), never from the message's wording.
+    """
+
+    code: str
+    message: str
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing a check found in a draft."""
 

@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from . import clock
 from .errors import SlotError
-from .models import DEFAULT_HOURS, Caller, Hours, Prospect
+from .models import DEFAULT_HOURS, Caller, Hours, Note, Prospect
 
 __all__ = [
     "LEAD",
@@ -213,7 +213,7 @@ def _zones_in(phone: str, region: str) -> tuple[str, ...]:
     return tuple(z for z in zones if z in _known_zones())
 
 
-def zone_for(prospect: Prospect, caller: Caller | None) -> tuple[ZoneInfo, str | None]:
+def zone_for(prospect: Prospect, caller: Caller | None) -> tuple[ZoneInfo, Note | None]:
     """Return the prospect's zone and a note when it was guessed or fell back."""
     if prospect.timezone:
         return _zone(prospect.timezone, prospect.name, prospect), None
@@ -222,16 +222,18 @@ def zone_for(prospect: Prospect, caller: Caller | None) -> tuple[ZoneInfo, str |
     using = f"using the caller's zone {own.key}" if own else "using UTC"
     fix = f"add a timezone for {prospect.name} to be sure"
     if not prospect.phone:
-        return fallback, f"no time zone or phone for {prospect.name}; {using}; {fix}"
+        return fallback, Note(
+            "zone-unknown", f"no time zone or phone for {prospect.name}; {using}; {fix}"
+        )
     zones = _phone_zones(prospect.phone, caller)
     if len(zones) == 1:
         guess = f"time zone guessed from phone {prospect.phone}: {zones[0]}"
-        return ZoneInfo(zones[0]), f"{guess}; {fix}"
+        return ZoneInfo(zones[0]), Note("zone-guessed", f"{guess}; {fix}")
     if zones:
         why = f"phone {prospect.phone} spans {len(zones)} time zones"
     else:
         why = f"no time zone is known for phone {prospect.phone}"
-    return fallback, f"{why}; {using}; {fix}"
+    return fallback, Note("zone-unknown", f"{why}; {using}; {fix}")
 
 
 def _exact(wall: datetime, zone: ZoneInfo) -> datetime | None:
@@ -419,7 +421,7 @@ class NextStep:
     text: str
     phrase: str
     slots: tuple[datetime, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def _possessive(name: str) -> str:
@@ -434,7 +436,7 @@ def _label(moment: datetime, zone: ZoneInfo | None = None) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
-def _as_slot(raw: object, zone: ZoneInfo, prospect: Prospect, notes: list[str]) -> datetime:
+def _as_slot(raw: object, zone: ZoneInfo, prospect: Prospect, notes: list[Note]) -> datetime:
     """Return an explicit slot as an aware time in the prospect's zone; naive ones are local."""
     where = {"path": prospect.source, "line": prospect.line}
     if isinstance(raw, str):
@@ -464,13 +466,16 @@ def _as_slot(raw: object, zone: ZoneInfo, prospect: Prospect, notes: list[str]) 
             **where,
         )
     notes.append(
-        f"slot {_label(raw)} happens twice in {zone.key} (clocks go back); using the first"
+        Note(
+            "slot-repeated-hour",
+            f"slot {_label(raw)} happens twice in {zone.key} (clocks go back); using the first",
+        )
     )
     return first
 
 
 def _explicit(
-    caller: Caller | None, prospect: Prospect, zone: ZoneInfo, now: datetime, notes: list[str]
+    caller: Caller | None, prospect: Prospect, zone: ZoneInfo, now: datetime, notes: list[Note]
 ) -> list[datetime]:
     """Return the prospect's own slots, sorted; raise for past ones, note the doubtful ones."""
     own_hours, caller_hours, caller_zone = _limits(caller, prospect, zone)
@@ -486,19 +491,28 @@ def _explicit(
                 line=prospect.line,
             )
         if any(slot.astimezone(UTC) == other.astimezone(UTC) for other in slots):
-            notes.append(f"slot {label} is listed twice; proposing it once")
+            notes.append(
+                Note("slot-listed-twice", f"slot {label} is listed twice; proposing it once")
+            )
             continue
         if slot.astimezone(UTC) < now.astimezone(UTC) + LEAD:
-            notes.append(f"slot {label} is less than 2 hours from now ({_label(now, zone)})")
+            notes.append(
+                Note(
+                    "slot-too-soon",
+                    f"slot {label} is less than 2 hours from now ({_label(now, zone)})",
+                )
+            )
         if not _inside(own_hours, slot):
             whose = _possessive(prospect.name)
-            notes.append(f"slot {label} is outside {whose} hours ({own_hours})")
+            notes.append(
+                Note("slot-outside-hours", f"slot {label} is outside {whose} hours ({own_hours})")
+            )
         theirs = slot.astimezone(caller_zone)
         if caller is not None and caller_hours is not None and not _inside(caller_hours, theirs):
             at = "" if caller_zone == zone else f" ({_label(theirs, caller_zone)})"
-            notes.append(
-                f"slot {label}{at} is outside {_possessive(caller.name)} hours ({caller_hours})"
-            )
+            whose = _possessive(caller.name)
+            message = f"slot {label}{at} is outside {whose} hours ({caller_hours})"
+            notes.append(Note("slot-outside-caller-hours", message))
         slots.append(slot)
     return sorted(slots, key=lambda slot: slot.astimezone(UTC))
 

@@ -1,0 +1,1 @@
+"""Policy: how findings become levels, a score and pass or fail; which style fits which prospect."""
