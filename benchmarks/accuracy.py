@@ -1,6 +1,6 @@
-"""Precision and recall of the detectors on the labelled corpus (tests/data/voicemails.yaml).
+"""Precision and recall of the detectors on a labelled corpus (default tests/data/voicemails.yaml).
 
-Run: python benchmarks/accuracy.py [--misses]
+Run: python benchmarks/accuracy.py [CORPUS.yaml] [--misses]
 """
 
 from __future__ import annotations
@@ -105,10 +105,19 @@ def evaluate(entries: list[dict]) -> dict[str, Tally]:
 def main() -> None:
     """Print precision and recall per detector."""
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=CORPUS,
+        help="labelled corpus in the tests/data/voicemails.yaml schema (default: that file)",
+    )
     parser.add_argument("--misses", action="store_true", help="list the scripts each one misses")
     args = parser.parse_args()
-    entries = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
-    print(f"{len(entries)} labelled scripts in {CORPUS.relative_to(ROOT)}")
+    corpus = args.corpus.resolve()
+    entries = yaml.safe_load(corpus.read_text(encoding="utf-8"))
+    shown = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
+    print(f"{len(entries)} labelled scripts in {shown}")
     print(f"{'detector':<17}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
     for name, t in evaluate(entries).items():
         print(f"{name:<17}{t.precision:>10.3f}{t.recall:>8.3f}{t.tp:>6}{t.fp:>5}{t.fn:>5}")
