@@ -278,15 +278,6 @@ def _may_hold_filler(text: str) -> bool:
     return any(h in low for h in _WEAK_HINTS)
 
 
-def _may_hold_filler(text: str) -> bool:
-    """Return False when the text cannot hold a built-in filler phrase, cheaply."""
-    # Case-blind matching goes beyond lower() outside ASCII (the long s, the Kelvin sign).
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(h in low for h in _WEAK_HINTS)
-
-
 def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
     """Flag filler phrases that add nothing for the listener."""
     hits: list[Hit] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,9 @@ CONFIG_FILE = "config file"
 COMMAND_LINE = "command line"
 _OFF_WORDS = (OFF, "false", "no")
 
-Fail = Callable[[str], Exception]
+# Turns a message into the error to raise; it may take more (keyword) arguments with defaults,
+# as a caller's `lambda m, at=line: ...` does.
+Fail = Callable[..., Exception]
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,11 @@ def _param(given: Any, default: Any, what: str, error: Callable[[str], Exception
     return number
 
 
+def _located(message: str, *, path: str, line: int) -> ConfigError:
+    """Return a ConfigError at a file and line."""
+    return ConfigError(message, path=path, line=line)
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate a voicemail-coach.yaml config file."""
     from . import data
@@ -309,7 +316,7 @@ def load_config(path: str | Path) -> Config:
                     parse_check_settings(
                         {key_node.value: raw.get(key_node.value)},
                         source,
-                        lambda message, at=at: ConfigError(message, path=source, line=at),
+                        partial(_located, path=source, line=at),
                     )
             checks = parse_check_settings(
                 raw,

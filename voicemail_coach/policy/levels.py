@@ -66,10 +66,9 @@ def resolve(check: Check, code: str, layers: Sequence[Layer]) -> Resolved:
             elif whole == OFF or (whole is not None and not opt_in):
                 enabled = (whole != OFF, layer.name)
         if level is None:
-            if own is not None and own != OFF:
-                level = (own, layer.name)
-            elif own is None and whole is not None and whole != OFF:
-                level = (whole, layer.name)
+            said = _level(own) if own is not None else _level(whole)
+            if said is not None:
+                level = (said, layer.name)
         if enabled is not None and level is not None:
             break
     if enabled is None:
@@ -79,6 +78,14 @@ def resolve(check: Check, code: str, layers: Sequence[Layer]) -> Resolved:
     if not enabled[0]:
         return Resolved(None, enabled[1])
     return Resolved(level[0], level[1])
+
+
+def _level(setting: Setting | None) -> Level | None:
+    """Return the level a setting names, or None for off or no setting."""
+    for level in LEVELS:
+        if setting == level:
+            return level
+    return None
 
 
 def thresholds(check: Check, layers: Sequence[Layer]) -> dict[str, Any]:
