@@ -12,7 +12,7 @@ from .catalog import styles as _styles
 from .clock import resolve_now
 from .config import Config
 from .errors import DataError
-from .models import Caller, Draft, Level, Note, Prospect
+from .models import Caller, Draft, Prospect
 from .review import DEFAULT_CONFIG, review
 
 if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
@@ -81,32 +81,8 @@ def judge(
         style=style,
         prospect=prospect.name,
         reason=picked.reason if picked else None,
-        notes={"proposed-time": _notes(step.notes)},
+        notes=step.notes,
     )
-
-
-# Until the policy tables hold them: how each slot-planner note code is reported. None takes
-# the proposed-time check's level; "off" hides the note (a zone read from the prospect's phone
-# is the documented default, not a finding).
-NOTE_LEVELS: dict[str, Level | str | None] = {
-    "zone-guessed": "off",
-    "zone-unknown": "suggestion",
-    "slot-repeated-hour": None,
-    "slot-listed-twice": None,
-    "slot-too-soon": None,
-    "slot-outside-hours": None,
-    "slot-outside-caller-hours": None,
-}
-
-
-def _notes(notes: Iterable[Note]) -> tuple[tuple[str, Level | None], ...]:
-    """Turn next-step notes into findings by their code, never by their wording."""
-    out: list[tuple[str, Level | None]] = []
-    for note in notes:
-        level = NOTE_LEVELS.get(note.code)
-        if level != "off":
-            out.append((note.message, level))  # type: ignore[arg-type]
-    return tuple(out)
 
 
 def score(

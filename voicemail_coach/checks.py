@@ -1,4 +1,14 @@
-"""The checks: each an immutable record plus a pure function from an analysed draft to hits."""
+"""The checks: each an immutable record plus a pure function from an analysed draft to hits.
+
+A check's run function says *what* it found (an outcome code and a message), never how bad it
+is: the level of each outcome comes from policy (the outcome table below, a style's metadata,
+the config file, the command line; see :mod:`voicemail_coach.config`). Every outcome has a
+stable id, ``<check id>.<code>`` (``length.far-too-long``), that those layers can re-level or
+switch off.
+
+The filler phrases (``_WEAK``) and their cheap pre-check hints (``_WEAK_HINTS``) live here, in
+one place; the placeholder pattern and its pre-check likewise.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +18,45 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .models import CallbackNumber, Level, Metrics, PhoneMention, TimeMention
+from .models import CallbackNumber, Level, Metrics, Note, PhoneMention, TimeMention
 
 Params = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class Hit:
-    """What a check found: a message, where, and a level of its own when graded by threshold.
+    """What a check found: an outcome code (``too-long``), a message and where, if known.
 
-    A hit without a level takes the check's level (its default, or the one a style or config
-    sets); a hit with one (length over 45 s, a guessed time zone) keeps it.
+    The code names one of the check's outcomes; it never carries a level.
     """
 
+    outcome: str
     message: str
     span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome a check can report, with its built-in default.
+
+    ``level`` None means the check's own default level. ``enabled`` False makes the outcome
+    opt-in: it is reported only when a layer names its own id with a level (a level set for
+    the whole check re-levels the outcomes that are on, it never switches an opt-in one on).
+    """
+
+    code: str
+    summary: str
     level: Level | None = None
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the checks read, measured once per draft."""
+    """Everything the checks read, measured once per draft.
+
+    ``notes`` are the slot planner's typed notes (``models.Note``); the ``proposed-time`` check
+    reports each as the outcome ``proposed-time.<note.code>``.
+    """
 
     text: str
     metrics: Metrics
@@ -39,7 +67,7 @@ class Analysis:
     caller_phone: str | None = None
     caller_name: str | None = None
     caller_company: str | None = None
-    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] = field(default_factory=dict)
+    notes: tuple[Note, ...] = ()
 
     @property
     def callback(self) -> CallbackNumber | None:
@@ -54,14 +82,32 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Check:
-    """A check: stable id, default level, what it checks, the source of its threshold."""
+    """A check: stable id, default level, what it checks, the source of its threshold.
+
+    ``outcomes`` lists every outcome it can report. With ``open_outcomes`` (the
+    ``proposed-time`` check, fed by the slot planner's note codes) an outcome code missing from
+    the table is still reported, at the check's level.
+    """
 
     id: str
     level: Level
     summary: str
     source: str
     run: Callable[[Analysis, Params], list[Hit]]
+    outcomes: tuple[Outcome, ...]
     params: Params = field(default_factory=dict)
+    open_outcomes: bool = False
+
+    def outcome(self, code: str) -> Outcome | None:
+        """Return the outcome with this code, or None when the table has no such row."""
+        for o in self.outcomes:
+            if o.code == code:
+                return o
+        return None
+
+    def outcome_ids(self) -> tuple[str, ...]:
+        """Return the full ids of the outcomes (``length.too-long``, ...), in table order."""
+        return tuple(f"{self.id}.{o.code}" for o in self.outcomes)
 
 
 def _length(a: Analysis, p: Params) -> list[Hit]:
@@ -72,15 +118,24 @@ def _length(a: Analysis, p: Params) -> list[Hit]:
     if s > p["error_over"]:
         return [
             Hit(
+                "far-too-long",
                 f"about {s:g} s spoken, over {p['error_over']:g} s ({target}); cut it down",
-                level="error",
             )
         ]
     if s > p["warn_over"]:
-        return [Hit(f"about {s:g} s spoken, over {p['warn_over']:g} s ({target}); cut a sentence")]
+        return [
+            Hit(
+                "too-long",
+                f"about {s:g} s spoken, over {p['warn_over']:g} s ({target}); cut a sentence",
+            )
+        ]
     if s < p["short_under"]:
         return [
-            Hit(f"about {s:g} s spoken ({target}); say why you are calling", level="suggestion")
+            Hit(
+                "too-short",
+                f"about {s:g} s spoken, under {p['short_under']:g} s ({target}); say why you "
+                "are calling",
+            )
         ]
     return []
 
@@ -91,8 +146,9 @@ def _clarity(a: Analysis, p: Params) -> list[Hit]:
     if a.metrics.grade > p["max_grade"]:
         hits.append(
             Hit(
+                "grade",
                 f"Flesch-Kincaid grade {a.metrics.grade:g} (target at most "
-                f"{p['max_grade']:g}); use shorter words and sentences"
+                f"{p['max_grade']:g}); use shorter words and sentences",
             )
         )
     for start, end in a.sentences:
@@ -100,6 +156,7 @@ def _clarity(a: Analysis, p: Params) -> list[Hit]:
         if count > p["max_sentence_words"]:
             hits.append(
                 Hit(
+                    "long-sentence",
                     f"sentence of {count} words (target at most "
                     f"{p['max_sentence_words']:g}); split it",
                     (start, end),
@@ -113,14 +170,16 @@ def _callback_number(a: Analysis, p: Params) -> list[Hit]:
     if not a.numbers:
         return [
             Hit(
+                "missing",
                 "no callback number found (target: say your number, e.g. 901-555-2120, "
-                "early and again at the end)"
+                "early and again at the end)",
             )
         ]
     if a.caller_phone and not any(g.number == a.caller_phone for g in a.numbers):
         said = ", ".join(g.number for g in a.numbers)
         return [
             Hit(
+                "not-callers",
                 f"the number said ({said}) is not the caller's number {a.caller_phone}",
                 a.numbers[0].spans[0],
             )
@@ -135,9 +194,11 @@ def _number_repeated(a: Analysis, p: Params) -> list[Hit]:
         return []
     need = int(p["min_times"])
     if group.count < need:
+        times = "time" if group.count == 1 else "times"
         return [
             Hit(
-                f"callback number said {group.count} time (target: {need}, once early and "
+                "once",
+                f"callback number said {group.count} {times} (target: {need}, once early and "
                 "once at the end)",
                 group.spans[0],
             )
@@ -147,24 +208,26 @@ def _number_repeated(a: Analysis, p: Params) -> list[Hit]:
     if first[0] / size > p["early_before"] or last[1] / size < p["late_after"]:
         return [
             Hit(
+                "not-early-and-late",
                 f"callback number said {group.count} times, but not once early and once at "
-                "the end, where a listener reaches for a pen",
+                "the end, where a listener reaches for a pen (target: first in the first "
+                f"{p['early_before']:.0%} of the script, last after {p['late_after']:.0%})",
                 last,
-                level="suggestion",
             )
         ]
     return []
 
 
 def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
-    """Flag a draft that proposes no specific day and time, or a slot outside hours."""
-    hits = [Hit(note, level=level) for note, level in a.notes.get("proposed-time", ())]
+    """Flag a draft that proposes no specific day and time, and each slot-planner note."""
+    hits = [Hit(n.code, n.message, n.span) for n in a.notes]
     if not a.times:
         hits.insert(
             0,
             Hit(
+                "missing",
                 "no specific time proposed for the next step (target: a day and a "
-                "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')"
+                "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')",
             ),
         )
     return hits
@@ -222,6 +285,7 @@ def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
     if _may_hold_filler(text):
         hits = [
             Hit(
+                "filler",
                 f"filler '{m.group()}' (target: none); say the reason for the call instead",
                 (m.start(), m.end()),
             )
@@ -231,6 +295,7 @@ def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
         for m in _phrase_re(phrase).finditer(text):
             hits.append(
                 Hit(
+                    "filler",
                     f"filler '{m.group()}' (target: none, listed in your config)",
                     (m.start(), m.end()),
                 )
@@ -277,6 +342,7 @@ def _opening(a: Analysis, p: Params) -> list[Hit]:
     if missing:
         return [
             Hit(
+                "missing",
                 f"{' and '.join(missing)} not in the first {limit} words (target: who is "
                 f"calling and from where, first)",
                 (0, len(head.rstrip())),
@@ -329,9 +395,118 @@ def _placeholders(a: Analysis, p: Params) -> list[Hit]:
     if not _may_hold_placeholder(text):
         return []
     return [
-        Hit(f"placeholder '{m.group()}' left in (target: none); fill it in", (m.start(), m.end()))
+        Hit(
+            "left-in",
+            f"placeholder '{m.group()}' left in (target: none); fill it in",
+            (m.start(), m.end()),
+        )
         for m in _PLACEHOLDER.finditer(text)
     ]
+
+
+# A reason to call back, by kind. Each is a general rule over the sentence, not a list of any
+# one script's words: a benefit or result (a verb of change, or a comparative), an offer, the
+# prospect's need, a referral (someone who suggested the call), or a question for them.
+_BENEFIT = re.compile(
+    r"\b(?:cut|cuts|cutting|reduc\w*|lower(?:s|ed|ing)?|sav(?:e|es|ed|ing)|savings"
+    r"|increas\w*|boost\w*|doubl\w*|tripl\w*|grow|grows|grew|grown|growing|improv\w*"
+    r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
+    r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
+    r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d[\d.,]*\s?(?:%|percent|hours?|days?|weeks?))"
+    r"|\d[\d.,]*\s?(?:%|percent))\b",
+    re.IGNORECASE,
+)
+_OFFER = re.compile(
+    r"\b(?:offer\w*|free|trial|demo|sample|samples|discount|quote|estimate|proposal|ideas?"
+    r"|in stock|show you|send you|walk you through"
+    r"|(?:we|I) can (?!help\b|be reached\b|call\b|talk\b|chat\b)\w+)\b",
+    re.IGNORECASE,
+)
+_NEED = re.compile(
+    r"\byour\b[^.?!]{0,60}?\b(?:needs?|problems?|challenges?|headaches?|issues?|goals?"
+    r"|plans?|priorit\w*|concerns?|request\w*|asked|mentioned|spend\w*|los(?:e|es|ing|t)"
+    r"|wast\w*|struggl\w*|wait\w*)\b"
+    r"|\byou(?:['’]re| are| were)? (?:need|needs|needed|looking for|asked|mentioned|wanted)\b",
+    re.IGNORECASE,
+)
+_REFERRAL = re.compile(
+    r"(?:\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|\b(?:a )?(?:colleague|friend|partner|client)"
+    r"(?: of yours)?)\s+(?:\w+\s+){0,2}(?:suggested|recommended|referred|asked me to)\b"
+    r"|\b(?:referred by|at the suggestion of|(?:gave|passed (?:along|on)) (?:me )?your name)\b"
+)
+# A result delivered: "we placed nine nurses at Mercy", "we moved Desert Bloom Cafe to ...".
+_RESULT = re.compile(
+    r"\b[Ww]e\s+(?:recently\s+|just\s+|also\s+)?"
+    r"(?:[a-z]{3,}ed|built|won|got|set up|ran|made|brought|took|gave)\b"
+    r"(?:\s+[A-Z][\w'’-]+|[^.?!]{0,60}?\b(?:for|at|with)\s+(?:[A-Z][\w'’-]+|an?|the|their)\b)"
+)
+_SCHEDULING = re.compile(
+    r"\b(?:work for you|work|works|suit|good time|available|free|call|talk|chat|meet|speak)\b",
+    re.IGNORECASE,
+)
+_WHY = re.compile(r"\b(?:calling|reaching out|reason|we help|we work with)\b", re.IGNORECASE)
+
+
+def _gives_reason(a: Analysis) -> bool:
+    """Return True when a sentence gives a benefit, an offer, a need, a referral or a question."""
+    timed = [t.span for t in a.times]
+    for start, end in a.sentences or ((0, len(a.text)),):
+        sentence = a.text[start:end]
+        if (
+            _BENEFIT.search(sentence)
+            or _OFFER.search(sentence)
+            or _NEED.search(sentence)
+            or _REFERRAL.search(sentence)
+            or _RESULT.search(sentence)
+        ):
+            return True
+        if sentence.rstrip().endswith("?"):
+            is_slot = any(s < end and start < e for s, e in timed)
+            if not is_slot and not _SCHEDULING.search(sentence):
+                return True
+    return False
+
+
+def _reason(a: Analysis, p: Params) -> list[Hit]:
+    """Flag a script that gives the listener no reason to call back."""
+    if _gives_reason(a):
+        return []
+    span = next(
+        ((s, e) for s, e in a.sentences if _WHY.search(a.text[s:e])),
+        None,
+    )
+    return [
+        Hit(
+            "missing",
+            "no reason to call back: found no need, offer, result, referral or question "
+            "(target: at least one, e.g. 'we cut onboarding by two weeks for Bayline "
+            "Shipping' or a question about their need)",
+            span,
+        )
+    ]
+
+
+_RELATIVE = re.compile(
+    r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE
+)
+
+
+def _relative_day(a: Analysis, p: Params) -> list[Hit]:
+    """Flag a proposed time said as 'today', 'tomorrow' or 'tonight'."""
+    hits = []
+    for t in a.times:
+        start, end = t.span
+        for m in _RELATIVE.finditer(a.text[start:end]):
+            hits.append(
+                Hit(
+                    "said",
+                    f"'{m.group()}' in the proposed time '{t.text}' (target: the weekday and "
+                    "time, e.g. 'Thursday at 10 a.m.'); a voicemail is heard later",
+                    (start + m.start(), start + m.end()),
+                )
+            )
+    return hits
 
 
 FAST_COMPANY = "Fast Company, 'How to leave a voicemail that gets returned' (20-30 s)"
@@ -340,6 +515,19 @@ DUBAY = "DuBay, 'The Principles of Readability' (listening comprehension drops p
 HUNTER = "Mark Hunter and The Balance Careers: say your name and number twice"
 PRACTICE = "sales practitioner guidance: propose the time yourself, not 'sometime next week'"
 FILLER = "sales practitioner guidance: 'just checking in', 'circling back', 'touch base' are filler"
+INTRO = (
+    "Dean Rieck, 'Do you sound like a voice mail monkey?' (greet them by name, then say your "
+    "first and last name); The Yellow Forest, 'How to leave a voicemail' (your name, then your "
+    "company, then the purpose)"
+)
+PURPOSE = (
+    "Art Sobczak via Bill Lee, 'Are your prospects ignoring your voicemail messages?' (mention "
+    "the benefits and results they could get); The Balance Careers (give a good reason to call)"
+)
+WEEKDAY = (
+    "Dean Rieck's script ('I'll call you Thursday at 10 a.m.'): a voicemail is heard hours or "
+    "days later, so say the weekday and the time"
+)
 
 LENGTH = Check(
     "length",
@@ -347,6 +535,11 @@ LENGTH = Check(
     "spoken length: about 150 words a minute, phone numbers digit by digit",
     f"{FAST_COMPANY}; {NCVS}",
     _length,
+    (
+        Outcome("too-long", "over warn_over seconds spoken"),
+        Outcome("far-too-long", "over error_over seconds spoken", "error"),
+        Outcome("too-short", "under short_under seconds spoken", "suggestion"),
+    ),
     {
         "target_min": 20,
         "target_max": 30,
@@ -362,6 +555,10 @@ CLARITY = Check(
     "Flesch-Kincaid grade at most 8 and no sentence over 20 words",
     DUBAY,
     _clarity,
+    (
+        Outcome("grade", "reading grade over max_grade"),
+        Outcome("long-sentence", "a sentence of more than max_sentence_words words"),
+    ),
     {"max_grade": 8, "max_sentence_words": 20},
 )
 CALLBACK_NUMBER = Check(
@@ -370,6 +567,10 @@ CALLBACK_NUMBER = Check(
     "a callback number is said, and it is the caller's",
     HUNTER,
     _callback_number,
+    (
+        Outcome("missing", "no phone number said"),
+        Outcome("not-callers", "the number said is not the caller's"),
+    ),
 )
 NUMBER_REPEATED = Check(
     "number-repeated",
@@ -377,14 +578,31 @@ NUMBER_REPEATED = Check(
     "the callback number is said twice, early and at the end",
     HUNTER,
     _number_repeated,
+    (
+        Outcome("once", "said fewer than min_times times"),
+        Outcome("not-early-and-late", "not said once early and once at the end", "suggestion"),
+    ),
     {"min_times": 2, "early_before": 0.5, "late_after": 0.7},
 )
+# One outcome per slot-planner note code (models.Note.code). To report a new code, add a row;
+# a code without a row is still reported, at the check's level.
 PROPOSED_TIME = Check(
     "proposed-time",
     "warning",
     "a specific future day and clock time for the next conversation",
     PRACTICE,
     _proposed_time,
+    (
+        Outcome("missing", "no specific day and clock time proposed"),
+        Outcome("zone-guessed", "the prospect's zone was read from their phone", enabled=False),
+        Outcome("zone-unknown", "no zone known for the prospect", "suggestion"),
+        Outcome("slot-outside-hours", "a given slot is outside the prospect's hours"),
+        Outcome("slot-outside-caller-hours", "a given slot is outside the caller's hours"),
+        Outcome("slot-too-soon", "a given slot is in the past or too soon"),
+        Outcome("slot-listed-twice", "the same slot is given twice"),
+        Outcome("slot-repeated-hour", "two slots say the same hour"),
+    ),
+    open_outcomes=True,
 )
 WEAK_PHRASES = Check(
     "weak-phrases",
@@ -392,14 +610,16 @@ WEAK_PHRASES = Check(
     "filler such as 'just following up' or 'touching base'",
     FILLER,
     _weak_phrases,
+    (Outcome("filler", "a filler phrase, built-in or listed in `extra`"),),
     {"extra": ()},
 )
 OPENING = Check(
     "opening",
     "warning",
     "caller name and company within the first 15 words",
-    HUNTER,
+    INTRO,
     _opening,
+    (Outcome("missing", "name or company not within the first within_words words"),),
     {"within_words": 15},
 )
 PLACEHOLDERS = Check(
@@ -408,6 +628,23 @@ PLACEHOLDERS = Check(
     "template leftovers such as [Name], ___, {{ x }} or XXX-XXXX",
     "a listener must never hear a template's blanks",
     _placeholders,
+    (Outcome("left-in", "a placeholder left in the script"),),
+)
+REASON = Check(
+    "reason",
+    "warning",
+    "a reason to call back: a need, an offer, a result, a referral or a question",
+    PURPOSE,
+    _reason,
+    (Outcome("missing", "none of need, offer, result, referral or question"),),
+)
+RELATIVE_DAY = Check(
+    "relative-day",
+    "suggestion",
+    "the proposed time says the weekday, not 'today', 'tomorrow' or 'tonight'",
+    WEEKDAY,
+    _relative_day,
+    (Outcome("said", "'today', 'tomorrow', 'tonight' or 'this afternoon' in a proposed time"),),
 )
 
 CHECKS: tuple[Check, ...] = (
@@ -419,5 +656,29 @@ CHECKS: tuple[Check, ...] = (
     WEAK_PHRASES,
     OPENING,
     PLACEHOLDERS,
+    REASON,
+    RELATIVE_DAY,
 )
 BY_ID: Mapping[str, Check] = {c.id: c for c in CHECKS}
+
+
+def split_id(finding_id: str) -> tuple[Check, Outcome | None] | None:
+    """Return the check and outcome an id names (``length`` or ``length.too-long``), or None.
+
+    ``(check, None)`` for a check id; None for an id that names no check or no outcome row.
+    """
+    check_id, _, code = finding_id.partition(".")
+    check = BY_ID.get(check_id)
+    if check is None:
+        return None
+    if not code:
+        return check, None
+    found = check.outcome(code)
+    if found is None:
+        return None
+    return check, found
+
+
+def all_ids() -> tuple[str, ...]:
+    """Return every id a setting may name: each check's, then its outcomes', in order."""
+    return tuple(i for c in CHECKS for i in (c.id, *c.outcome_ids()))

@@ -34,15 +34,15 @@ class InputError(click.ClickException):
 def _merge(ctx: click.Context, key: str, value: Any) -> Any:
     """Store a common option given before or after the command name; the later one wins."""
     obj = ctx.ensure_object(dict)
-    if key == "templates":
-        obj["templates"] = (*obj.get("templates", ()), *value)
+    if key in ("templates", "check"):
+        obj[key] = (*obj.get(key, ()), *value)
     elif value is not None:
         obj[key] = value
     return value
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Accept --config, --templates and --fail-on both before and after the command name."""
+    """Accept --config, --templates, --fail-on and --check before and after the command name."""
     options = [
         click.option(
             "--config",
@@ -68,6 +68,16 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
             expose_value=False,
             callback=lambda c, p, v: _merge(c, "fail_on", v),
             help="Exit 1 when a finding is at or above this level (default: error).",
+        ),
+        click.option(
+            "--check",
+            "check",
+            multiple=True,
+            metavar="ID=LEVEL",
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "check", v),
+            help="Set a check's or an outcome's level (off, suggestion, warning, error) over "
+            "the config and the style, e.g. --check length=suggestion (repeatable).",
         ),
     ]
     for option in reversed(options):
@@ -104,7 +114,7 @@ def settings(ctx: click.Context) -> Any:
     """Return the Config with the command line's options applied."""
     from dataclasses import replace
 
-    from .config import Config, load_config
+    from .config import Config, load_config, parse_command_line
 
     path = _config_path(ctx)
     config = load_config(path) if path else Config()
@@ -113,6 +123,8 @@ def settings(ctx: click.Context) -> Any:
         changes["fail_on"] = ctx.obj["fail_on"]
     if ctx.obj.get("templates"):
         changes["templates"] = (*ctx.obj["templates"], *config.templates)
+    if ctx.obj.get("check"):
+        changes["command_line"] = parse_command_line(ctx.obj["check"])
     return replace(config, **changes) if changes else config
 
 
@@ -155,7 +167,7 @@ def show_markdown(draft: Any, header: str) -> None:
 
 def finish(drafts: list[Any], config: Any) -> None:
     """Exit 1 when any finding reaches the failing level."""
-    from .scoring import fails
+    from .policy.scoring import fails
 
     if any(fails(d.findings, config.fail_on) for d in drafts):
         sys.exit(1)
@@ -320,13 +332,42 @@ def styles_command(ctx: click.Context, fmt: str) -> None:
 
 
 @cli.command()
-def checks() -> None:
-    """List the checks: id, default level, what each checks and its source."""
-    from .checks import CHECKS
+@click.option("--style", help="Show the levels as this style's metadata sets them.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def checks(ctx: click.Context, style: str | None, fmt: str) -> None:
+    """List every check and outcome id: default level, effective level, thresholds, source.
 
-    for c in CHECKS:
-        echo(f"{c.id:<16} {c.level:<8} {c.summary}")
-        echo(f"{'':<25} source: {c.source}", dim=True)
+    The effective level is the one a draft gets under the current config, the style given
+    with --style and any --check options (built-in < style < config file < command line).
+    """
+    from .config import check_rows
+
+    config = settings(ctx)
+    if style is not None:
+        from .catalog import get_style
+
+        chosen = get_style(style, config.templates)
+        config = config.for_style(chosen.checks, str(chosen.path))
+    rows = check_rows(config)
+    if fmt == "json":
+        click.echo(json.dumps({"checks": rows}, indent=2, ensure_ascii=False))
+        return
+    width = max(len(row["id"]) for row in rows) + 4
+    echo(f"{'id':<{width}} {'default':<11} {'level':<11} set by", bold=True)
+    for row in rows:
+        indent = "  " if row["outcome"] else ""
+        level = row["level"] or "off"
+        default = row["default"] or "off"
+        echo(f"{indent + row['id']:<{width}} {default:<11} {level:<11} {row['set_by']}")
+        if not row["outcome"]:
+            echo(f"{'':<4}{row['summary']}", dim=True)
+            if row["params"]:
+                said = ", ".join(f"{k}={v}" for k, v in row["params"].items())
+                echo(f"{'':<4}thresholds: {said}", dim=True)
+            echo(f"{'':<4}source: {row['source']}", dim=True)
 
 
 @cli.command()
@@ -383,7 +424,7 @@ def main() -> None:
 def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
     """Render each template in FOLDER against example data, score it, report what to fix."""
     from .lint import lint_folder
-    from .scoring import fails
+    from .policy.scoring import fails
 
     config = settings(ctx)
     results = lint_folder(folder, config=config, now=parse_now(now))

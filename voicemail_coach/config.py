@@ -1,114 +1,263 @@
-"""Settings: per-check levels and thresholds, the caller profile, template folders."""
+"""Settings: per-check and per-outcome levels, thresholds, the caller profile, template folders.
+
+Check settings come in layers, lowest first: the built-in defaults, a style's metadata
+(``checks:``), the config file (``checks:``), the command line (``--check ID=LEVEL``). Each
+layer may name a check (``length: suggestion``, ``length: {level: error, warn_over: 35}``,
+``weak-phrases: off``) or one outcome of it (``length.far-too-long: warning``). The highest
+layer that says anything about an outcome decides its level; within a layer an outcome's id
+beats its check's; so a higher layer's check-level setting beats a lower layer's outcome-level
+one. See :mod:`voicemail_coach.policy.levels` for the whole rule. Thresholds are laid the same
+way (built-in < style < config file); the command line sets levels only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from .checks import BY_ID, Check
+from .checks import BY_ID, CHECKS, Check, all_ids, split_id
 from .errors import ConfigError, DataError
 from .models import LEVELS, Caller, Level
+from .policy.levels import OFF, Layer, Resolved, Setting, resolve, thresholds
+from .policy.scoring import FAIL_ON
 from .suggest import did_you_mean
 
 CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks")
-FAIL_ON = (*LEVELS, "never")
-OFF = "off"
+STYLE = "style"
+CONFIG_FILE = "config file"
+COMMAND_LINE = "command line"
+_OFF_WORDS = (OFF, "false", "no")
+
+# Turns a message into the error to raise; it may take more (keyword) arguments with defaults,
+# as a caller's `lambda m, at=line: ...` does.
+Fail = Callable[..., Exception]
 
 
 @dataclass(frozen=True)
-class CheckSetting:
-    """How one check runs: on or off, a level that replaces its own, its thresholds."""
+class CheckPlan:
+    """How one check runs under a config: its thresholds and the level of each outcome."""
 
-    enabled: bool | None = None
-    level: Level | None = None
-    params: Mapping[str, Any] = field(default_factory=dict)
+    check: Check
+    params: Mapping[str, Any]
+    levels: Mapping[str, Resolved]
+    other: Resolved
+
+    @property
+    def active(self) -> bool:
+        """Return True when at least one outcome is on (the check need not run otherwise)."""
+        on = any(r.level for r in self.levels.values())
+        return on or (self.check.open_outcomes and self.other.level is not None)
+
+    def level(self, code: str) -> Level | None:
+        """Return the level an outcome is reported at, or None when it is off."""
+        found = self.levels.get(code)
+        if found is None:
+            return self.other.level if self.check.open_outcomes else None
+        return found.level
 
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a config file can set; the defaults live in code."""
+    """Everything a config file can set, and the style and command-line layers laid with it.
+
+    ``checks`` is the config file's layer; ``style`` the layer of the style being drafted
+    (set by :meth:`for_style`); ``command_line`` that of ``--check``.
+    """
 
     caller: Caller | None = None
     fail_on: str = "error"
     region: str = "US"
     templates: tuple[str, ...] = ()
-    checks: Mapping[str, CheckSetting] = field(default_factory=dict)
+    checks: Layer = field(default_factory=lambda: Layer(CONFIG_FILE))
     source: str | None = None
+    style: Layer = field(default_factory=lambda: Layer(STYLE))
+    command_line: Layer = field(default_factory=lambda: Layer(COMMAND_LINE))
 
-    def merged(self, overrides: Mapping[str, CheckSetting]) -> Config:
-        """Return a copy with other check settings laid over these (e.g. a style's)."""
-        checks = dict(self.checks)
-        for check_id, setting in overrides.items():
-            base = checks.get(check_id, CheckSetting())
-            checks[check_id] = CheckSetting(
-                enabled=setting.enabled if base.enabled is None else base.enabled,
-                level=base.level or setting.level,
-                params={**setting.params, **base.params},
-            )
-        return replace(self, checks=checks)
+    @property
+    def layers(self) -> tuple[Layer, Layer, Layer]:
+        """Return the layers above the built-in defaults, lowest first."""
+        return (self.style, self.checks, self.command_line)
 
     def for_style(self, checks: Mapping[str, Any], source: str) -> Config:
-        """Return a copy with a style's check settings laid under this config's own."""
-        return self.merged(parse_check_settings(dict(checks), source))
+        """Return a copy with a style's check settings (its metadata) laid under the config's."""
+        return replace(
+            self, style=parse_check_settings(dict(checks), source, name=f"style {source}")
+        )
 
-    def setting(self, check: Check) -> tuple[bool, Level | None, Mapping[str, Any]]:
-        """Return (enabled, level override, thresholds) for a check."""
-        s = self.checks.get(check.id, CheckSetting())
-        return s.enabled is not False, s.level, {**check.params, **s.params}
+    def with_command_line(self, items: Iterable[str]) -> Config:
+        """Return a copy with ``--check ID=LEVEL`` settings laid over everything else."""
+        return replace(self, command_line=parse_command_line(items))
+
+    def params(self, check: Check) -> Mapping[str, Any]:
+        """Return a check's thresholds: built-in, then the style's, then the config file's."""
+        return thresholds(check, self.layers)
+
+    def resolve(self, finding_id: str) -> Resolved:
+        """Return the effective level of a check or outcome id, and the layer that set it.
+
+        For a check id this is the level its outcomes get when no outcome-level setting says
+        otherwise. Raises ConfigError for an unknown id.
+        """
+        found = split_id(finding_id)
+        if found is None:
+            raise ConfigError(f"unknown check or outcome '{finding_id}'{_suggest(finding_id)}")
+        check, outcome = found
+        return resolve(check, outcome.code if outcome else "", self.layers)
+
+    @cached_property
+    def plan(self) -> tuple[CheckPlan, ...]:
+        """Return every check with its thresholds and outcome levels, worked out once."""
+        out = []
+        for check in CHECKS:
+            levels = {o.code: resolve(check, o.code, self.layers) for o in check.outcomes}
+            other = resolve(check, "", self.layers)
+            out.append(CheckPlan(check, self.params(check), levels, other))
+        return tuple(out)
 
 
-def parse_check_settings(raw: Any, where: str, fail: Any = None) -> dict[str, CheckSetting]:
-    """Validate {check-id: level | off | {level:, threshold: value}} from a config or a style."""
+def check_rows(config: Config) -> list[dict[str, Any]]:
+    """Return one row per check and per outcome, as ``voicemail-coach checks`` lists them.
 
-    def error(message: str) -> ConfigError:
+    Each row: ``id``, ``check``, ``outcome`` (the code, or None for the check's own row),
+    ``default`` (the built-in level, None when off by default), ``level`` (the effective
+    level under ``config``, None when off), ``set_by`` (the layer that decided it),
+    ``summary``, ``params`` (the effective thresholds, on the check's row) and ``source``.
+    """
+    rows: list[dict[str, Any]] = []
+    built_in = Config()
+    for check in CHECKS:
+        for outcome in (None, *check.outcomes):
+            oid = f"{check.id}.{outcome.code}" if outcome else check.id
+            effective = config.resolve(oid)
+            rows.append(
+                {
+                    "id": oid,
+                    "check": check.id,
+                    "outcome": outcome.code if outcome else None,
+                    "default": built_in.resolve(oid).level,
+                    "level": effective.level,
+                    "set_by": effective.set_by,
+                    "summary": outcome.summary if outcome else check.summary,
+                    "params": _plain(config.params(check)) if outcome is None else {},
+                    "source": check.source,
+                }
+            )
+    return rows
+
+
+def _plain(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Return thresholds as JSON values: whole numbers as int, tuples as lists."""
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if isinstance(value, tuple):
+            out[key] = list(value)
+        elif isinstance(value, float) and value.is_integer():
+            out[key] = int(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _suggest(word: str) -> str:
+    """Return ' (did you mean ...?)' over every known id, or ''."""
+    return did_you_mean(word, all_ids())
+
+
+def parse_check_settings(
+    raw: Any, where: str, fail: Fail | None = None, *, name: str | None = None
+) -> Layer:
+    """Validate ``{id: level | off | {level:, threshold: value}}`` from a config or a style.
+
+    An id is a check's (``length``; a level or a mapping with ``level:`` and thresholds) or an
+    outcome's (``length.too-long``; a level only). ``fail`` turns a message into the error to
+    raise (default: ConfigError prefixed with ``where``). ``name`` names the layer in
+    ``voicemail-coach checks`` (default: ``where``).
+    """
+
+    def error(message: str) -> Exception:
         return fail(message) if fail else ConfigError(f"{where}: {message}")
 
     if not isinstance(raw, dict):
         raise error("checks must be a mapping of check id to a level or settings")
-    out: dict[str, CheckSetting] = {}
-    for check_id, value in raw.items():
-        check = BY_ID.get(check_id)
-        if check is None:
-            raise error(f"unknown check '{check_id}'{did_you_mean(check_id, tuple(BY_ID))}")
-        if isinstance(value, str):
-            out[check_id] = _level_setting(value, check_id, error)
-            continue
-        if not isinstance(value, dict):
+    levels: dict[str, Setting] = {}
+    params: dict[str, dict[str, Any]] = {}
+    for key, value in raw.items():
+        key = str(key)
+        found = split_id(key)
+        if found is None:
+            what = "outcome" if "." in key and key.partition(".")[0] in BY_ID else "check"
             raise error(
-                f"checks.{check_id} must be a level (off, suggestion, warning, error) "
+                f"unknown {what} '{key}'{_suggest(key)}; `voicemail-coach checks` lists them"
+            )
+        check, outcome = found
+        if isinstance(value, dict):
+            value = dict(value)  # never consume the caller's mapping (a style's is reused)
+            level = value.pop("level", None)
+            if outcome is not None and value:
+                raise error(
+                    f"checks.{key} takes a level only (off, suggestion, warning, error); "
+                    f"set thresholds on checks.{check.id}"
+                )
+        elif isinstance(value, str) or value is None:
+            level, value = value, {}
+        else:
+            raise error(
+                f"checks.{key} must be a level (off, suggestion, warning, error) "
                 "or a mapping of thresholds"
             )
-        value = dict(value)  # never consume the caller's mapping (a style's metadata is reused)
-        setting = _level_setting(value.pop("level", ""), check_id, error)
-        params: dict[str, Any] = {}
-        for key, given in value.items():
-            if key not in check.params:
+        setting = _level(level, key, error)
+        if setting is not None:
+            levels[key] = setting
+        given: dict[str, Any] = {}
+        for param, number in value.items():
+            if param not in check.params:
                 known = tuple(check.params) or ("level",)
                 raise error(
-                    f"unknown setting '{key}' for check {check_id}{did_you_mean(key, known)}"
+                    f"unknown setting '{param}' for check {key}{did_you_mean(param, known)}"
                 )
-            params[key] = _param(given, check.params[key], f"checks.{check_id}.{key}", error)
-        out[check_id] = replace(setting, params=params)
-    return out
+            given[param] = _param(number, check.params[param], f"checks.{key}.{param}", error)
+        if given:
+            params[key] = given
+    return Layer(name or where, levels, params)
 
 
-def _level_setting(value: Any, check_id: str, error: Any) -> CheckSetting:
-    """Return the setting a bare level word means."""
+def parse_command_line(items: Iterable[str]) -> Layer:
+    """Validate ``--check ID=LEVEL`` options (repeatable; a later one for an id wins)."""
+    levels: dict[str, Setting] = {}
+    for item in items:
+        key, sep, word = (part.strip() for part in item.partition("="))
+        if not sep or not key or not word:
+            raise ConfigError(
+                f"--check '{item}': write ID=LEVEL, e.g. --check length=suggestion or "
+                "--check proposed-time.slot-too-soon=off"
+            )
+
+        def fail(message: str, item: str = item) -> ConfigError:
+            return ConfigError(f"--check {item}: {message}")
+
+        if word.lower() not in (*LEVELS, *_OFF_WORDS):
+            raise fail(f"level must be off, suggestion, warning or error, not '{word}'")
+        levels.update(parse_check_settings({key: word}, "--check", fail).levels)
+    return Layer(COMMAND_LINE, levels)
+
+
+def _level(value: Any, key: str, error: Callable[[str], Exception]) -> Setting | None:
+    """Return the setting a level word means (None when no level is given)."""
     if value in ("", None):
-        return CheckSetting()
+        return None
     word = str(value).strip().lower()
-    if word in (OFF, "false", "no"):
-        return CheckSetting(enabled=False)
-    if word in LEVELS:
-        return CheckSetting(level=word)  # type: ignore[arg-type]
-    raise error(
-        f"checks.{check_id}: level must be off, suggestion, warning or error, not '{value}'"
-    )
+    if word in _OFF_WORDS:
+        return "off"
+    for level in LEVELS:
+        if word == level:
+            return level
+    raise error(f"checks.{key}: level must be off, suggestion, warning or error, not '{value}'")
 
 
-def _param(given: Any, default: Any, what: str, error: Any) -> Any:
+def _param(given: Any, default: Any, what: str, error: Callable[[str], Exception]) -> Any:
     """Convert a threshold to the type of its default."""
     if isinstance(default, tuple):
         items = given if isinstance(given, list) else [given]
@@ -122,6 +271,11 @@ def _param(given: Any, default: Any, what: str, error: Any) -> Any:
     if number < 0:
         raise error(f"{what} must not be negative")
     return number
+
+
+def _located(message: str, *, path: str, line: int) -> ConfigError:
+    """Return a ConfigError at a file and line."""
+    return ConfigError(message, path=path, line=line)
 
 
 def load_config(path: str | Path) -> Config:
@@ -152,13 +306,23 @@ def load_config(path: str | Path) -> Config:
                 raise reader.fail(fields["templates"], "templates must be a list of folders")
             base = Path(source).parent
             templates = tuple(str((base / i).expanduser()) for i in items)
-        checks: dict[str, CheckSetting] = {}
+        checks = Layer(f"{CONFIG_FILE} {source}")
         if "checks" in fields:
             node = fields["checks"]
+            raw = reader.free(node)
+            if isinstance(raw, dict) and isinstance(node.value, list):
+                for key_node, _ in node.value:  # one id at a time: an error names its line
+                    at = key_node.start_mark.line + 1
+                    parse_check_settings(
+                        {key_node.value: raw.get(key_node.value)},
+                        source,
+                        partial(_located, path=source, line=at),
+                    )
             checks = parse_check_settings(
-                reader.free(node),
+                raw,
                 source,
                 lambda message: ConfigError(message, path=source, line=node.start_mark.line + 1),
+                name=f"{CONFIG_FILE} {source}",
             )
     except DataError as exc:
         raise ConfigError(exc.message, path=exc.path, line=exc.line) from None

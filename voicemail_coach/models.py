@@ -137,17 +137,29 @@ class Note:
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a check found in a draft."""
+    """One thing a check found in a draft.
+
+    ``check`` is the check's id (``length``); ``id`` is the outcome's stable id
+    (``length.far-too-long``), the one a config, a style or ``--check`` can re-level or switch
+    off. A Finding made without an ``id`` takes the check's id. ``severity`` is the level policy
+    gave the outcome; a check never picks it.
+    """
 
     check: str
     severity: Level
     message: str
     span: tuple[int, int] | None = None
     source: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.check)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form documented in docs/json.md."""
         return {
+            "id": self.id,
             "check": self.check,
             "severity": self.severity,
             "message": self.message,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
-from . import phones, readability, scoring, speech, times
-from .checks import CHECKS, LENGTH, Analysis, Check
+from . import phones, readability, speech, times
+from .checks import LENGTH, Analysis
 from .config import Config
-from .models import Draft, Finding, Level, Metrics
+from .models import Draft, Finding, Metrics, Note
+from .policy import scoring
 from .text import sentence_spans
 
 DEFAULT_CONFIG = Config()
@@ -24,7 +24,7 @@ def analyse(
     now: datetime | None = None,
     region: str = "US",
     wpm: float = speech.WORDS_PER_MINUTE,
-    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] | None = None,
+    notes: Iterable[Note] = (),
 ) -> Analysis:
     """Measure everything the checks read, once."""
     known = phones.normalize(caller_phone, region) if caller_phone else None
@@ -50,46 +50,33 @@ def analyse(
         caller_phone=known,
         caller_name=caller_name,
         caller_company=caller_company,
-        notes=notes or {},
+        notes=tuple(notes),
     )
 
 
-Plan = tuple[tuple[Check, Level | None, Mapping[str, Any]], ...]
-_PLANS: dict[int, tuple[Config, Plan]] = {}
-
-
-def _plan(config: Config) -> Plan:
-    """Return the enabled checks with their level and thresholds, worked out once per config.
-
-    Keyed by identity (a Config holds dicts, so it has no hash); the entry keeps the config
-    alive, so its id cannot be reused while cached. A batch reuses one config per style.
-    """
-    found = _PLANS.get(id(config))
-    if found is not None and found[0] is config:
-        return found[1]
-    plan = []
-    for check in CHECKS:
-        enabled, level, params = config.setting(check)
-        if enabled:
-            plan.append((check, level, params))
-    if len(_PLANS) >= 64:
-        _PLANS.clear()
-    _PLANS[id(config)] = (config, tuple(plan))
-    return tuple(plan)
-
-
 def findings(analysis: Analysis, config: Config = DEFAULT_CONFIG) -> list[Finding]:
-    """Run every enabled check with its configured level and thresholds."""
+    """Run every check that has an outcome on; each hit gets the level policy gives its id.
+
+    The levels come from ``config.plan`` (built-in < style < config file < command line, see
+    :mod:`voicemail_coach.policy.levels`); a hit whose outcome is off is dropped.
+    """
     out: list[Finding] = []
-    for check, level, params in _plan(config):
-        for hit in check.run(analysis, params):
+    for plan in config.plan:
+        if not plan.active:
+            continue
+        check = plan.check
+        for hit in check.run(analysis, plan.params):
+            level = plan.level(hit.outcome)
+            if level is None:
+                continue
             out.append(
                 Finding(
                     check=check.id,
-                    severity=hit.level or level or check.level,
+                    severity=level,
                     message=hit.message,
                     span=hit.span,
                     source=check.source,
+                    id=f"{check.id}.{hit.outcome}",
                 )
             )
     return out
@@ -106,10 +93,14 @@ def review(
     style: str | None = None,
     prospect: str | None = None,
     reason: str | None = None,
-    notes: Mapping[str, tuple[tuple[str, Level | None], ...]] | None = None,
+    notes: Iterable[Note] = (),
 ) -> Draft:
-    """Analyse and judge a text into a scored Draft."""
-    length = config.setting(LENGTH)[2]
+    """Analyse and judge a text into a scored Draft.
+
+    ``notes`` are the slot planner's typed notes (``NextStep.notes``); each is reported as the
+    finding ``proposed-time.<code>`` at the level policy gives that id.
+    """
+    length = config.params(LENGTH)
     analysis = analyse(
         text,
         caller_phone=caller_phone,

@@ -1,0 +1,227 @@
+"""Config check settings: what each form means, and one clear line for every bad one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import voicemail_coach as vc
+from voicemail_coach.config import (
+    Config,
+    check_rows,
+    load_config,
+    parse_check_settings,
+    parse_command_line,
+)
+from voicemail_coach.errors import ConfigError, VoicemailCoachError
+
+
+@pytest.mark.parametrize(
+    ("raw", "levels", "params"),
+    [
+        ({"length": "suggestion"}, {"length": "suggestion"}, {}),
+        ({"length": "Warning "}, {"length": "warning"}, {}),
+        ({"weak-phrases": "off"}, {"weak-phrases": "off"}, {}),
+        ({"weak-phrases": "no"}, {"weak-phrases": "off"}, {}),
+        ({"weak-phrases": "false"}, {"weak-phrases": "off"}, {}),
+        ({"length.far-too-long": "warning"}, {"length.far-too-long": "warning"}, {}),
+        ({"length.too-short": {"level": "off"}}, {"length.too-short": "off"}, {}),
+        (
+            {"length": {"level": "error", "warn_over": "35"}},
+            {"length": "error"},
+            {"length": {"warn_over": 35.0}},
+        ),
+        ({"clarity": {"max_grade": 9}}, {}, {"clarity": {"max_grade": 9.0}}),
+        (
+            {"weak-phrases": {"extra": ["to be honest", " at the end of the day "]}},
+            {},
+            {"weak-phrases": {"extra": ("to be honest", "at the end of the day")}},
+        ),
+        (
+            {"weak-phrases": {"extra": "to be honest"}},
+            {},
+            {"weak-phrases": {"extra": ("to be honest",)}},
+        ),
+        ({"length": None}, {}, {}),
+    ],
+)
+def test_check_settings_forms(raw: dict, levels: dict, params: dict) -> None:
+    layer = parse_check_settings(raw, "voicemail-coach.yaml")
+    assert dict(layer.levels) == levels
+    assert {k: dict(v) for k, v in layer.params.items()} == params
+    assert layer.name == "voicemail-coach.yaml"
+
+
+def test_a_style_mapping_is_never_consumed() -> None:
+    raw = {"length": {"level": "error", "warn_over": "35"}}
+    parse_check_settings(raw, "x")
+    assert raw == {"length": {"level": "error", "warn_over": "35"}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("strict", "cfg.yaml: checks must be a mapping of check id to a level or settings"),
+        (
+            {"lenght": "off"},
+            "cfg.yaml: unknown check 'lenght' (did you mean 'length'?); "
+            "`voicemail-coach checks` lists them",
+        ),
+        (
+            {"length.too-lon": "off"},
+            "cfg.yaml: unknown outcome 'length.too-lon' (did you mean 'length.too-long'?); "
+            "`voicemail-coach checks` lists them",
+        ),
+        (
+            {"length": "loud"},
+            "cfg.yaml: checks.length: level must be off, suggestion, warning or error, not 'loud'",
+        ),
+        (
+            {"length": 3},
+            "cfg.yaml: checks.length must be a level (off, suggestion, warning, error) or a "
+            "mapping of thresholds",
+        ),
+        (
+            {"length.too-long": {"level": "error", "warn_over": 40}},
+            "cfg.yaml: checks.length.too-long takes a level only (off, suggestion, warning, "
+            "error); set thresholds on checks.length",
+        ),
+        (
+            {"length": {"warn_ovr": 40}},
+            "cfg.yaml: unknown setting 'warn_ovr' for check length (did you mean 'warn_over'?)",
+        ),
+        (
+            {"length": {"warn_over": "soon"}},
+            "cfg.yaml: checks.length.warn_over must be a number, not 'soon'",
+        ),
+        ({"length": {"warn_over": -1}}, "cfg.yaml: checks.length.warn_over must not be negative"),
+        (
+            {"weak-phrases": {"extra": ["", "x"]}},
+            "cfg.yaml: checks.weak-phrases.extra must be a list of phrases",
+        ),
+        (
+            {"placeholders": {"max": 1}},
+            "cfg.yaml: unknown setting 'max' for check placeholders (known keys: level)",
+        ),
+    ],
+)
+def test_bad_check_settings_say_what_and_how(raw: object, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_check_settings(raw, "cfg.yaml")
+    assert str(caught.value) == message
+    assert isinstance(caught.value, VoicemailCoachError)
+
+
+def test_a_bad_setting_in_a_config_file_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(
+        "fail_on: error\nchecks:\n  length: suggestion\n  clarity.grde: off\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.line == 4
+    assert str(caught.value).startswith(f"{path}:4: unknown outcome 'clarity.grde'")
+    assert "did you mean 'clarity.grade'?" in str(caught.value)
+
+
+def test_a_config_file_layer_is_named_after_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("checks:\n  length.too-long: error\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.checks.name == f"config file {path}"
+    assert config.resolve("length.too-long").level == "error"
+    assert config.resolve("length.too-long").set_by == f"config file {path}"
+    assert config.resolve("length.far-too-long").set_by == "built-in"
+
+
+@pytest.mark.parametrize(
+    ("items", "levels"),
+    [
+        (["length=suggestion"], {"length": "suggestion"}),
+        ([" length = off "], {"length": "off"}),
+        (["length=error", "length=warning"], {"length": "warning"}),  # the later one wins
+        (["proposed-time.zone-guessed=suggestion"], {"proposed-time.zone-guessed": "suggestion"}),
+    ],
+)
+def test_command_line_levels(items: list[str], levels: dict) -> None:
+    layer = parse_command_line(items)
+    assert dict(layer.levels) == levels and layer.name == "command line"
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("length", "--check 'length': write ID=LEVEL, e.g. --check length=suggestion"),
+        ("=off", "--check '=off': write ID=LEVEL"),
+        ("length=", "--check 'length=': write ID=LEVEL"),
+        (
+            "length=loud",
+            "--check length=loud: level must be off, suggestion, warning or error, not 'loud'",
+        ),
+        ("lenght=off", "--check lenght=off: unknown check 'lenght' (did you mean 'length'?)"),
+        ("length.too-lng=off", "--check length.too-lng=off: unknown outcome 'length.too-lng'"),
+    ],
+)
+def test_bad_command_line_levels(item: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_command_line([item])
+    assert str(caught.value).startswith(message)
+
+
+def test_resolve_rejects_an_unknown_id() -> None:
+    with pytest.raises(ConfigError, match="unknown check or outcome 'lenght'"):
+        Config().resolve("lenght")
+
+
+def test_thresholds_are_laid_built_in_then_style_then_config() -> None:
+    from voicemail_coach.checks import LENGTH
+
+    config = Config(checks=parse_check_settings({"length": {"warn_over": 40}}, "cfg"))
+    styled = config.for_style({"length": {"warn_over": 25, "error_over": 50}}, "style.j2")
+    params = styled.params(LENGTH)
+    assert params["warn_over"] == 40.0  # the config file's beats the style's
+    assert params["error_over"] == 50.0  # the style's beats the built-in
+    assert params["short_under"] == 12  # the built-in stays
+    assert LENGTH.params["warn_over"] == 30  # the check's own table is never changed
+
+
+def test_check_rows_list_every_id_with_levels_params_and_source() -> None:
+    from voicemail_coach.checks import CHECKS, all_ids
+
+    config = Config().with_command_line(["length=suggestion", "proposed-time.zone-guessed=warning"])
+    rows = check_rows(config)
+    assert [r["id"] for r in rows] == list(all_ids())
+    by_id = {r["id"]: r for r in rows}
+    assert len(rows) == len(CHECKS) + sum(len(c.outcomes) for c in CHECKS)
+    far = by_id["length.far-too-long"]
+    assert (far["default"], far["level"], far["set_by"]) == ("error", "suggestion", "command line")
+    assert far["outcome"] == "far-too-long" and far["check"] == "length" and far["params"] == {}
+    guessed = by_id["proposed-time.zone-guessed"]
+    assert (guessed["default"], guessed["level"]) == (None, "warning")
+    length = by_id["length"]
+    assert length["params"]["warn_over"] == 30 and length["outcome"] is None
+    assert length["source"].startswith("Fast Company")
+    assert by_id["weak-phrases"]["params"] == {"extra": []}
+    assert by_id["clarity.grade"] == {
+        "id": "clarity.grade",
+        "check": "clarity",
+        "outcome": "grade",
+        "default": "warning",
+        "level": "warning",
+        "set_by": "built-in",
+        "summary": by_id["clarity.grade"]["summary"],
+        "params": {},
+        "source": by_id["clarity"]["source"],
+    }
+
+
+def test_library_config_applies_like_the_file() -> None:
+    """A Config built in code re-levels a score the same way a config file does."""
+    text = "Hi Dana, just following up. Call 901-555-2120."
+    plain = {f.id: f.severity for f in vc.score(text).findings}
+    assert plain["weak-phrases.filler"] == "warning"
+    config = Config(checks=parse_check_settings({"weak-phrases": "error"}, "cfg"))
+    assert {f.id: f.severity for f in vc.score(text, config=config).findings}[
+        "weak-phrases.filler"
+    ] == "error"
