@@ -39,10 +39,11 @@ from typing import Any, NamedTuple, TextIO
 
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
-from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
+from .catalog import MAX_OUTPUT, Style, get_style, missing_fields, render, search_path
 from .config import Config
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
+from .policy.recommend import recommend
 from .review import DEFAULT_CONFIG, review
 
 FORMATS = ("jsonl", "csv", "markdown")
@@ -149,7 +150,7 @@ class Drafter:
         from .text import one_paragraph
 
         args = {"caller": self.caller, "prospect": prospect, "next_step": step, "now": self.moment}
-        if template is not None and all(_has(f, self.caller, prospect) for f in chosen.requires):
+        if template is not None and not missing_fields(chosen, self.caller, prospect):
             try:
                 with sandbox.budget():
                     chunks = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import CONTEXT, Style, environment, field_problem
+from .catalog import CONTEXT, Style, dotted, environment, field_problem
 
 _DERIVED = {"first_name": "derived: the first word of {owner}.name"}
 _GIVEN = {
@@ -38,24 +38,6 @@ class FieldUse:
             "required": self.required,
             "problem": self.problem,
         }
-
-
-def dotted(node: object) -> str | None:
-    """Return 'prospect.referral.by' for a chain of attribute lookups on a name."""
-    from jinja2 import nodes
-
-    parts: list[str] = []
-    while isinstance(node, nodes.Getattr | nodes.Getitem):
-        if isinstance(node, nodes.Getattr):
-            parts.append(node.attr)
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            parts.append(node.arg.value)
-        else:
-            return None
-        node = node.node
-    if isinstance(node, nodes.Name):
-        return ".".join([node.name, *reversed(parts)])
-    return None
 
 
 def _reads(style: Style, templates: Iterable[str | Path]) -> dict[str, tuple[str, int]]:
