@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import signal
@@ -718,3 +719,120 @@ def test_docs_walk_through_the_example_style_as_shipped() -> None:
         "slot",
     ):
         assert word in docs, word
+
+
+# --- the catalog package --------------------------------------------------------------------
+
+
+def _fifo(path: Path) -> Path:
+    """Make a FIFO at path (the test is skipped where the OS has none)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_named_like_a_style_is_refused_not_waited_on(tmp_path: Path) -> None:
+    write(tmp_path, "good.j2", GOOD_BODY)
+    fifo = _fifo(tmp_path / "stuck.j2")
+    with pytest.raises(vc.TemplateError) as info:
+        list_styles([tmp_path])
+    assert str(info.value) == (
+        f"{fifo}: template file is a FIFO, not a regular file; remove it or replace it with "
+        "a .j2 file"
+    )
+    with pytest.raises(vc.TemplateError, match="is a FIFO"):
+        get_style("stuck", [tmp_path])
+    r = run("lint-templates", str(tmp_path), *CLI_NOW)  # what the pre-commit hook runs
+    assert r.exit_code == 2, r.output
+    assert f"stuck: broken: {fifo}: template file is a FIFO" in r.output
+    assert r.output.splitlines()[-1] == "2 templates: 1 passed, 0 failed, 1 broken"
+
+
+def test_a_fifo_partial_is_refused_at_the_include(tmp_path: Path) -> None:
+    write(tmp_path, "opens.j2", '{% include "_part.j2" %}\n' + GOOD_BODY)
+    fifo = _fifo(tmp_path / "_part.j2")
+    with pytest.raises(vc.TemplateError) as info:
+        vc.draft(DANA, "opens", CALLER, NOW, templates=[tmp_path])
+    assert str(info.value).startswith(f"{fifo}: style opens: template file is a FIFO")
+    r = run("lint-templates", str(tmp_path), *CLI_NOW)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "_part: broken: " in r.output and "is a FIFO" in r.output
+
+
+def test_a_directory_named_like_a_style_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "odd.j2").mkdir()
+    with pytest.raises(vc.TemplateError, match=r"odd.j2: template file is a directory"):
+        list_styles([tmp_path])
+
+
+def test_unknown_style_suggests_the_style_it_starts(tmp_path: Path) -> None:
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("warm")
+    assert str(info.value) == "unknown style 'warm' (did you mean 'warm-cold-call'?)"
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("zzz")
+    assert str(info.value) == (
+        "unknown style 'zzz' (known styles: referral, straight-pitch, third-party, warm-cold-call)"
+    )
+    r = run("draft", str(EXAMPLE), "--style", "warm", *CLI_NOW)
+    assert r.exit_code == 2
+    assert "unknown style 'warm' (did you mean 'warm-cold-call'?)" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("{{ caller.phone | phon }}", "No filter named 'phon' (did you mean 'phone'?)"),
+        (
+            "{{ caller.phone | zzzz }}",
+            "No filter named 'zzzz' (voicemail-coach filters: phone, digits, slot, or_list, "
+            "first_name; see docs/templates.md)",
+        ),
+    ],
+)
+def test_an_unknown_filter_names_the_closest_one_not_all_sixty(
+    tmp_path: Path, body: str, hint: str
+) -> None:
+    path = write(tmp_path, "f.j2", "Hi\n" + body + "\n")
+    with pytest.raises(vc.TemplateError) as info:
+        vc.draft(DANA, "f", CALLER, NOW, templates=[tmp_path])
+    assert str(info.value) == f"{path}:3: style f: syntax error: {hint}"
+    assert "truncate" not in str(info.value)  # one of Jinja's own filters
+
+
+def test_catalog_modules_import_no_cycle_and_no_jinja() -> None:
+    code = (
+        "import sys, voicemail_coach.catalog, voicemail_coach.inspection, "
+        "voicemail_coach.policy.recommend\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jinja2'))[:1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    imported: set[str] = set()
+    for path in (ROOT / "voicemail_coach" / "catalog").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                imported.add(node.module or "")
+                imported.update(f"{node.module}.{a.name}" for a in node.names)
+    assert not [m for m in imported if "inspection" in m or "policy" in m]  # one way only
+    import voicemail_coach.catalog as catalog
+
+    assert not hasattr(catalog, "recommend")  # the recommendation is policy
+
+
+def test_inspect_names_the_file_with_each_line_and_fails_on_fields_no_data_gives(
+    tmp_path: Path,
+) -> None:
+    r = run("inspect", "event-follow-up", "--templates", str(EXAMPLES))
+    assert r.exit_code == 0, r.output
+    style_file = EXAMPLES / "event-follow-up.j2"
+    assert f"prospect YAML: company: ... ({style_file}:19)" in r.output
+    path = write(tmp_path, "typo.j2", "Hi\n{{ prospect.compnay }}\n")
+    r = run("inspect", "typo", "--templates", str(tmp_path))
+    assert r.exit_code == 2
+    assert f"did you mean 'company'?) ({path}:3)" in r.stdout  # the listing is still printed
+    assert r.stderr == (
+        f"voicemail-coach: {path}:3: style typo reads prospect.compnay, which no data can give: "
+        "prospect has no field 'compnay' (did you mean 'company'?); fix the template\n"
+    )

@@ -339,7 +339,7 @@ def inspect(ctx: click.Context, style: str) -> None:
     import yaml
 
     from .catalog import get_style
-    from .inspection import fields, flow
+    from .inspection import fields, flow, unsuppliable
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
@@ -356,7 +356,7 @@ def inspect(ctx: click.Context, style: str) -> None:
     width = max((len(u.name) for u in uses), default=0) + 2
     echo("reads (and where each value comes from):")
     for u in uses:
-        at = f"line {u.line}" if Path(u.file) == s.path else f"{Path(u.file).name}:{u.line}"
+        at = u.location
         need = ", required" if u.required else ""
         if u.problem:
             echo(f"  {u.name:<{width}}{u.problem} ({at})", fg="red")
@@ -367,6 +367,8 @@ def inspect(ctx: click.Context, style: str) -> None:
         said = yaml.safe_dump(dict(s.example), sort_keys=False, allow_unicode=True, width=90)
         for line in said.rstrip().splitlines():
             echo(f"  {line}")
+    if any(u.problem for u in uses):  # this style can never render: bad input
+        raise InputError(unsuppliable([u for u in uses if u.problem], s.name))
 
 
 def main() -> None:

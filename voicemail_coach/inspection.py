@@ -28,6 +28,11 @@ class FieldUse:
     required: bool = False
     problem: str | None = None  # set when no data can ever give this field
 
+    @property
+    def location(self) -> str:
+        """Return where the template reads it, as 'file:line' (the file as the loader named it)."""
+        return f"{self.file}:{self.line}"
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
         return {
@@ -122,3 +127,13 @@ def flow(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(flow(v) for v in value) + "]"
     return str(value)
+
+
+def unsuppliable(problems: list[FieldUse], style: str) -> str:
+    """Return the one-line message for fields no data can give, at the first one's file:line."""
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more above)" if len(problems) > 1 else ""
+    return (
+        f"{first.location}: style {style} reads {first.name}, which no data can give: "
+        f"{first.problem}{more}; fix the template"
+    )
