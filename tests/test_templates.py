@@ -836,3 +836,136 @@ def test_inspect_names_the_file_with_each_line_and_fails_on_fields_no_data_gives
         f"voicemail-coach: {path}:3: style typo reads prospect.compnay, which no data can give: "
         "prospect has no field 'compnay' (did you mean 'company'?); fix the template\n"
     )
+
+
+# --- template authors' styles in the recommendation ------------------------------------------
+
+EVENT_META = (
+    "{#-\ndescription: after an event\nrequires: [prospect.extra.event]\npriority: 35\n-#}\n"
+)
+PLAIN = replace(DANA, referral=None, reference=None, attempts=0, extra={})
+
+
+@pytest.mark.parametrize(
+    ("changes", "style", "reason"),
+    [
+        # the event style fits only a prospect with extra.event ...
+        ({}, "warm-cold-call", "so the default: the warm cold call"),
+        (
+            {"extra": {"event": "the expo"}},
+            "event",
+            "its metadata's rule holds: prospect.extra.event is given (priority 35, over "
+            "warm-cold-call (0))",
+        ),
+        # ... beats a third-party reference (30) and the last attempt (20) ...
+        (
+            {"extra": {"event": "the expo"}, "reference": DANA.reference, "attempts": 4},
+            "event",
+            "(priority 35, over third-party (30))",
+        ),
+        # ... and yields to a confirmed referral (40)
+        ({"extra": {"event": "the expo"}, "referral": DANA.referral}, "referral", "Joe Sampson"),
+    ],
+)
+def test_an_authors_style_takes_part_by_its_priority(
+    tmp_path: Path, changes: dict, style: str, reason: str
+) -> None:
+    write(tmp_path, "event.j2", GOOD_BODY, EVENT_META)
+    available = vc.styles([tmp_path])
+    picked = vc.recommend(replace(PLAIN, **changes), available)
+    assert picked.style == style
+    assert reason in picked.reason
+    assert vc.recommend(replace(PLAIN, **changes)).style != "event"  # built-in rules alone
+
+
+@pytest.mark.parametrize(
+    ("conditions", "changes", "fits"),
+    [
+        ("[prospect.attempts >= 2]", {"attempts": 2}, True),
+        ("[prospect.attempts >= 2]", {"attempts": 1}, False),
+        ("[not prospect.reference]", {}, True),
+        ("[not prospect.reference]", {"reference": DANA.reference}, False),
+        ("[prospect.extra.tier == gold]", {"extra": {"tier": "Gold"}}, True),
+        ("[prospect.extra.tier == gold]", {"extra": {"tier": "silver"}}, False),
+        ("[prospect.extra.tier == gold]", {}, False),  # a missing field meets only 'not'
+        ("prospect.need", {}, True),  # one condition need not be a list
+        ("[prospect.need, prospect.attempts > 5]", {}, False),  # every condition must hold
+    ],
+)
+def test_recommend_when_conditions(
+    tmp_path: Path, conditions: str, changes: dict, fits: bool
+) -> None:
+    meta = f"{{#-\ndescription: x\npriority: 50\nrecommend_when: {conditions}\n-#}}\n"
+    write(tmp_path, "custom.j2", GOOD_BODY, meta)
+    picked = vc.recommend(replace(PLAIN, **changes), vc.styles([tmp_path]))
+    assert (picked.style == "custom") is fits, picked
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "message"),
+    [
+        (
+            "recommend_when: [prospect.extra.event]\n",
+            3,
+            "recommend_when needs a priority: add 'priority: N'",
+        ),
+        ("priority: high\n", 3, "priority: 'high' is not a whole number"),
+        (
+            "priority: 5\nrecommend_when: [prospect.attempt >= 2]\n",
+            4,
+            "recommend_when: prospect has no field 'attempt' (did you mean 'attempts'?)",
+        ),
+        (
+            "priority: 5\nrecommend_when: [prospect.attempts >= many]\n",
+            4,
+            "recommend_when: 'prospect.attempts >= many': >= compares numbers",
+        ),
+        (
+            "priority: 5\nrecommend_when: ['not prospect.attempts > 2']\n",
+            4,
+            "recommend_when: 'not prospect.attempts > 2': use 'not' with a bare field",
+        ),
+    ],
+)
+def test_bad_recommendation_metadata_names_file_and_line(
+    tmp_path: Path, meta: str, line: int, message: str
+) -> None:
+    path = write(tmp_path, "bad.j2", GOOD_BODY, "{#-\ndescription: x\n" + meta + "-#}\n")
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("bad", [tmp_path])
+    assert str(info.value).startswith(f"{path}:{line}: {message}")
+
+
+def test_an_override_keeps_the_built_in_rule_and_its_own_requires(tmp_path: Path) -> None:
+    write(tmp_path, "referral.j2", GOOD_BODY, "{#-\ndescription: mine\n-#}\n")
+    assert vc.recommend(DANA, vc.styles([tmp_path])).style == "referral"
+    needs = "{#-\ndescription: mine\nrequires: [prospect.extra.region]\n-#}\n"
+    write(tmp_path, "referral.j2", GOOD_BODY, needs)
+    picked = vc.recommend(DANA, vc.styles([tmp_path]))  # Dana has no extra.region:
+    assert picked.style == "third-party"  # the next rule that fits
+
+
+def test_draft_and_batch_recommend_an_authors_style(tmp_path: Path) -> None:
+    folder = tmp_path / "styles"
+    write(folder, "event.j2", GOOD_BODY, EVENT_META)
+    data = tmp_path / "expo.yaml"
+    data.write_text(
+        "caller: {name: Freda Whitehouse, company: ABC Company, phone: 901-555-2120, "
+        "timezone: America/Chicago}\nprospects:\n"
+        "  - {name: Maria Lopez, company: Lakeside Foods, need: onboarding, "
+        "extra: {event: the Chicago Food Expo}}\n"
+        "  - {name: Sam Patel, company: Brightside Dental, need: scheduling}\n",
+        encoding="utf-8",
+    )
+    r = run("draft", str(data), "--templates", str(folder), *CLI_NOW, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    drafts = json.loads(r.stdout)["drafts"]
+    assert [(d["prospect"], d["style"]) for d in drafts] == [
+        ("Maria Lopez", "event"),
+        ("Sam Patel", "warm-cold-call"),
+    ]
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(data), "--out", str(out), "--templates", str(folder), *CLI_NOW)
+    assert r.exit_code in (0, 1), r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["style"] for row in rows] == ["event", "warm-cold-call"]

@@ -40,7 +40,7 @@ def draft(
     templates = (*tuple(templates), *config.templates)
     picked: Recommendation | None = None
     if style is None:
-        picked = recommend(prospect)
+        picked = recommend(prospect, _styles(templates).values(), caller)
         style = picked.style
     chosen = get_style(style, templates)
     from . import slots

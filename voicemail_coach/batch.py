@@ -39,11 +39,11 @@ from typing import Any, NamedTuple, TextIO
 
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
-from .catalog import MAX_OUTPUT, Style, get_style, missing_fields, render, search_path
+from .catalog import MAX_OUTPUT, Style, get_style, missing_fields, render, search_path, styles
 from .config import Config
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
-from .policy.recommend import recommend
+from .policy.recommend import choose, rules
 from .review import DEFAULT_CONFIG, review
 
 FORMATS = ("jsonl", "csv", "markdown")
@@ -100,6 +100,7 @@ class Drafter:
         self.templates = tuple(config.templates)
         self.moment = slots.resolve_now(now, caller)
         self.forced = style
+        self.rules = rules(styles(self.templates).values()) if style is None else {}
         self._styles: dict[str, tuple[Style, Config, Any]] = {}
         self._steps: dict[tuple[str, Any], slots.NextStep] = {}
         if style is not None:
@@ -173,7 +174,7 @@ class Drafter:
         picked = None
         name = self.forced
         if name is None:
-            picked = recommend(prospect)
+            picked = choose(prospect, self.rules, self.caller)
             name = picked.style
         chosen, merged, template = self.style(name)
         step = self.next_step(prospect)

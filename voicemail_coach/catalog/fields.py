@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import (
@@ -99,3 +100,97 @@ def dotted(node: object) -> str | None:
     if isinstance(node, nodes.Name):
         return ".".join([node.name, *reversed(parts)])
     return None
+
+
+OPERATORS = (">=", "<=", "==", "!=", ">", "<")
+_CONDITION = re.compile(
+    r"\A\s*(?P<neg>not\s+)?(?P<field>[A-Za-z_][A-Za-z0-9_.]*)"
+    r"(?:\s*(?P<op>>=|<=|==|!=|>|<)\s*(?P<value>.+?))?\s*\Z"
+)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test over a prospect's (or caller's) data, from a style's ``recommend_when:``.
+
+    Written as ``FIELD`` (the field has a value other than false), ``not FIELD`` (it has none,
+    or false), or ``FIELD OP VALUE`` with OP one of ``>= <= == != > <``: numbers compare as
+    numbers (``prospect.attempts >= 2``), text with ``==``/``!=`` ignoring case
+    (``prospect.extra.tier == gold``).
+    """
+
+    field: str
+    op: str  # "set", "not", or one of OPERATORS
+    value: str | int | None = None
+
+    @property
+    def text(self) -> str:
+        """Return the condition as written in metadata."""
+        if self.op == "set":
+            return self.field
+        if self.op == "not":
+            return f"not {self.field}"
+        return f"{self.field} {self.op} {self.value}"
+
+    def holds(self, caller: Caller | None, prospect: Prospect) -> bool:
+        """Return True when the data meets the condition (a missing field meets only 'not')."""
+        value = field_value(self.field, caller, prospect)
+        given = value not in EMPTY and value is not False
+        if self.op in ("set", "not"):
+            return given if self.op == "set" else not given
+        if value in EMPTY:
+            return False
+        if isinstance(self.value, int):
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                return False
+            return _compare(number, self.op, self.value)
+        same = str(value).strip().casefold() == str(self.value).casefold()
+        return same if self.op == "==" else not same
+
+    def describe(self) -> str:
+        """Return the condition as a reason says it: 'prospect.extra.event is given'."""
+        if self.op == "set":
+            return f"{self.field} is given"
+        if self.op == "not":
+            return f"{self.field} is not given"
+        return self.text
+
+
+def _compare(left: int, op: str, right: int) -> bool:
+    """Return `left OP right` for the numeric operators."""
+    return {
+        ">=": left >= right,
+        "<=": left <= right,
+        ">": left > right,
+        "<": left < right,
+        "==": left == right,
+        "!=": left != right,
+    }[op]
+
+
+def parse_condition(text: str) -> Condition:
+    """Return the Condition a ``recommend_when:`` entry says; ValueError says how to fix one."""
+    m = _CONDITION.match(text)
+    if not m:
+        raise ValueError(
+            f"'{text}' is not a condition; write a field (prospect.extra.event), "
+            "'not prospect.reference', or a comparison (prospect.attempts >= 2)"
+        )
+    field, op, raw = m.group("field"), m.group("op"), m.group("value")
+    problem = field_problem(field)
+    if problem:
+        raise ValueError(problem)
+    if m.group("neg"):
+        if op:
+            raise ValueError(f"'{text}': use 'not' with a bare field, or the opposite comparison")
+        return Condition(field, "not")
+    if not op:
+        return Condition(field, "set")
+    value = raw.strip().strip("'\"")
+    if re.fullmatch(r"-?\d+", value):
+        return Condition(field, op, int(value))
+    if op not in ("==", "!="):
+        raise ValueError(f"'{text}': {op} compares numbers; write a whole number after it")
+    return Condition(field, op, value)

@@ -1,9 +1,10 @@
 """A style's metadata: the YAML in its template's leading ``{#- ... -#}`` comment, validated.
 
-Keys (unknown ones are errors): ``description`` (required), ``use_when``, ``requires`` (dotted
-fields the prospect must have), ``checks`` (per-style check settings, as in the config file)
-and ``example`` (a prospect, or a prospects file, for ``lint-templates``). Errors name the
-template file and the line of the offending key.
+Keys (unknown ones are errors): ``description`` (required), ``use_when`` (for people),
+``requires`` (dotted fields the prospect must have), ``priority`` and ``recommend_when`` (how the
+style takes part in the recommendation: see `voicemail_coach.policy.recommend`), ``checks``
+(per-style check settings, as in the config file) and ``example`` (a prospect, or a prospects
+file, for ``lint-templates``). Errors name the template file and the line of the offending key.
 """
 
 from __future__ import annotations
@@ -20,9 +21,17 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..models import Book
-from .fields import field_problem
+from .fields import Condition, field_problem, parse_condition
 
-META_KEYS = ("description", "use_when", "requires", "checks", "example")
+META_KEYS = (
+    "description",
+    "use_when",
+    "requires",
+    "recommend_when",
+    "priority",
+    "checks",
+    "example",
+)
 MAX_TEMPLATE_BYTES = 1_000_000  # a voicemail template is a few hundred bytes
 META = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
 
@@ -56,6 +65,8 @@ class Style:
     source: str = ""
     overrides: tuple[str, ...] = ()
     example_book: Book | None = field(default=None, compare=False, repr=False)
+    priority: int | None = None  # set: the style takes part in the recommendation
+    recommend_when: tuple[Condition, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -67,6 +78,8 @@ class Style:
             "description": self.description,
             "use_when": self.use_when,
             "requires": list(self.requires),
+            "priority": self.priority,
+            "recommend_when": [c.text for c in self.recommend_when],
             "checks": copy.deepcopy(dict(self.checks)),
             "example": copy.deepcopy(dict(self.example)) if self.example else None,
             "overrides": list(self.overrides),
@@ -184,6 +197,30 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
                     if problem:
                         raise TemplateError(f"requires: {problem}", path=where, line=line)
                 meta[key] = tuple(items)
+            elif key == "recommend_when":
+                value = reader.free(node)
+                items = value if isinstance(value, list) else [value]
+                conditions = []
+                for item in items:
+                    try:
+                        if not isinstance(item, str):
+                            raise ValueError("each condition is one line of text")
+                        conditions.append(parse_condition(item))
+                    except ValueError as exc:
+                        raise TemplateError(
+                            f"recommend_when: {exc}", path=where, line=line
+                        ) from None
+                meta[key] = tuple(conditions)
+            elif key == "priority":
+                value = reader.free(node)
+                if not (isinstance(value, str) and re.fullmatch(r"-?\d{1,6}", value.strip())):
+                    raise TemplateError(
+                        f"priority: {str(value)[:40]!r} is not a whole number; write one like "
+                        "priority: 35 (the built-ins' are in docs/templates.md)",
+                        path=where,
+                        line=line,
+                    )
+                meta[key] = int(value)
             elif key == "checks":
                 meta[key] = reader.free(node)
                 # One check at a time, so an error names the line of its own key.
@@ -209,6 +246,13 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
         raise TemplateError(
             "metadata needs 'description: what this style is for'", path=where, line=first
         )
+    if "recommend_when" in meta and "priority" not in meta:
+        raise TemplateError(
+            "recommend_when needs a priority: add 'priority: N' (the fitting style with the "
+            "highest priority is recommended; the built-ins' are in docs/templates.md)",
+            path=where,
+            line=nodes["recommend_when"].start_mark.line + 1,
+        )
     return meta, book
 
 
@@ -228,6 +272,8 @@ def _read(path: Path, origin: str, source: str, stamp: tuple[int, int]) -> Style
         checks=meta.get("checks", {}),
         example=example if isinstance(example, dict) else None,
         example_book=book,
+        priority=meta.get("priority"),
+        recommend_when=meta.get("recommend_when", ()),
     )
 
 
