@@ -426,18 +426,34 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
     help="Where to write the files (default: here).",
 )
 def init(folder: str) -> None:
-    """Write an example prospects file and config to start from; never overwrites a file."""
+    """Write an example prospects file and config to start from; never overwrites a file.
+
+    The caller goes in the config only (one place to edit). A file already there is left as it
+    is; a symlink at either name is refused (init never writes through a link); a folder that
+    cannot be written ends in one line, exit 2.
+    """
     from .catalog import EXAMPLES_DIR
+    from .output.files import OutputError, create_new
 
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("prospects.yaml", CONFIG_NAME):
+    files = {"prospects.yaml": "starter-prospects.yaml", CONFIG_NAME: CONFIG_NAME}
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot create the folder: {exc.strerror}") from None
+    links = [target / name for name in files if (target / name).is_symlink()]
+    if links:
+        raise InputError(
+            f"{links[0]}: is a symlink; init never writes through a link (remove it, or give "
+            "--dir another folder)"
+        )
+    for name, example in files.items():
         dest = target / name
-        if dest.exists():
-            echo(f"{dest}: exists, left as it is")
-            continue
-        dest.write_text((EXAMPLES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
-        echo(f"{dest}: written")
+        try:
+            written = create_new(dest, (EXAMPLES_DIR / example).read_text(encoding="utf-8"))
+        except OutputError as exc:
+            raise InputError(str(exc)) from None
+        echo(f"{dest}: {'written' if written else 'exists, left as it is'}")
     echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
 
 
