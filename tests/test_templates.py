@@ -827,7 +827,8 @@ def test_inspect_names_the_file_with_each_line_and_fails_on_fields_no_data_gives
     r = run("inspect", "event-follow-up", "--templates", str(EXAMPLES))
     assert r.exit_code == 0, r.output
     style_file = EXAMPLES / "event-follow-up.j2"
-    assert f"prospect YAML: company: ... ({style_file}:19)" in r.output
+    assert f"prospect YAML: company: ... ({style_file}:20)" in r.output
+    assert "recommended: priority 35\n" in r.output
     path = write(tmp_path, "typo.j2", "Hi\n{{ prospect.compnay }}\n")
     r = run("inspect", "typo", "--templates", str(tmp_path))
     assert r.exit_code == 2

@@ -350,6 +350,9 @@ def inspect(ctx: click.Context, style: str) -> None:
         echo(f"use when:    {s.use_when}")
     if s.requires:
         echo(f"requires:    {', '.join(s.requires)}")
+    if s.priority is not None:
+        when = ", ".join(c.text for c in s.recommend_when)
+        echo(f"recommended: priority {s.priority}{f' when {when}' if when else ''}")
     if s.checks:
         echo(f"checks:      {flow(dict(s.checks))}")
     uses = fields(s, templates)
