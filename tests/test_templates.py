@@ -970,3 +970,15 @@ def test_draft_and_batch_recommend_an_authors_style(tmp_path: Path) -> None:
     assert r.exit_code in (0, 1), r.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [row["style"] for row in rows] == ["event", "warm-cold-call"]
+
+
+def test_batch_refuses_a_fifo_partial_row_by_row(tmp_path: Path) -> None:
+    folder = tmp_path / "styles"
+    write(folder, "opens.j2", '{% include "_part.j2" %}\n' + GOOD_BODY)
+    _fifo(folder / "_part.j2")
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(EXAMPLE), "--out", str(out), "--style", "opens", "--templates",
+            str(folder), *CLI_NOW)  # fmt: skip
+    assert r.exit_code in (1, 2), r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all("is a FIFO" in json.dumps(row) for row in rows)

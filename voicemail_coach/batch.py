@@ -39,7 +39,16 @@ from typing import Any, NamedTuple, TextIO
 
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
-from .catalog import MAX_OUTPUT, Style, get_style, missing_fields, render, search_path, styles
+from .catalog import (
+    MAX_OUTPUT,
+    Style,
+    get_style,
+    missing_fields,
+    new_environment,
+    render,
+    search_path,
+    styles,
+)
 from .config import Config
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
@@ -118,13 +127,12 @@ class Drafter:
     def _compile(self, chosen: Style) -> Any:
         """Return the style's template in an environment of our own that does not re-check
         files on every render (a run does not wait for template edits); None if it fails."""
-        from . import filters, sandbox
 
         dirs = tuple(f.path for f in search_path(self.templates))
         if chosen.path.parent not in dirs:
             dirs = (chosen.path.parent, *dirs)
         try:
-            env = sandbox.make_environment(dirs, filters.FILTERS)
+            env = new_environment(dirs)  # refuses non-regular template files
             env.auto_reload = False
             return env.get_template(chosen.path.name)
         except Exception:  # styles.render reports it, row by row

@@ -24,7 +24,7 @@ from .discovery import (
     styles,
     template_dirs,
 )
-from .environment import environment, environment_for, search_dirs
+from .environment import environment, environment_for, new_environment, search_dirs
 from .fields import CONTEXT, dotted, field_problem, field_value, has_field
 from .metadata import META_KEYS, Folder, Style, read_style
 from .render import MAX_OUTPUT, missing_fields, render
@@ -47,6 +47,7 @@ __all__ = [
     "get_style",
     "has_field",
     "missing_fields",
+    "new_environment",
     "pack_dirs",
     "read_style",
     "render",

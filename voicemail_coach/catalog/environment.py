@@ -15,9 +15,12 @@ from typing import Any
 from .discovery import search_path
 
 
-@lru_cache(maxsize=16)
-def environment_for(dirs: tuple[Path, ...]) -> Any:
-    """Return the sandboxed environment searching these folders in order (cached)."""
+def new_environment(dirs: Sequence[Path]) -> Any:
+    """Return a new sandboxed environment searching these folders in order (not cached).
+
+    For a caller that changes the environment (e.g. ``auto_reload = False`` for a batch run);
+    everyone else shares `environment_for`'s.
+    """
     from jinja2 import ChoiceLoader
 
     from .. import filters, sandbox
@@ -26,6 +29,12 @@ def environment_for(dirs: tuple[Path, ...]) -> Any:
     env = sandbox.make_environment(dirs, filters.FILTERS)
     env.loader = ChoiceLoader([RegularFileLoader(d, dirs) for d in dirs])
     return env
+
+
+@lru_cache(maxsize=16)
+def environment_for(dirs: tuple[Path, ...]) -> Any:
+    """Return the shared sandboxed environment searching these folders in order (cached)."""
+    return new_environment(dirs)
 
 
 def search_dirs(
