@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import signal
@@ -718,3 +719,266 @@ def test_docs_walk_through_the_example_style_as_shipped() -> None:
         "slot",
     ):
         assert word in docs, word
+
+
+# --- the catalog package --------------------------------------------------------------------
+
+
+def _fifo(path: Path) -> Path:
+    """Make a FIFO at path (the test is skipped where the OS has none)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_named_like_a_style_is_refused_not_waited_on(tmp_path: Path) -> None:
+    write(tmp_path, "good.j2", GOOD_BODY)
+    fifo = _fifo(tmp_path / "stuck.j2")
+    with pytest.raises(vc.TemplateError) as info:
+        list_styles([tmp_path])
+    assert str(info.value) == (
+        f"{fifo}: template file is a FIFO, not a regular file; remove it or replace it with "
+        "a .j2 file"
+    )
+    with pytest.raises(vc.TemplateError, match="is a FIFO"):
+        get_style("stuck", [tmp_path])
+    r = run("lint-templates", str(tmp_path), *CLI_NOW)  # what the pre-commit hook runs
+    assert r.exit_code == 2, r.output
+    assert f"stuck: broken: {fifo}: template file is a FIFO" in r.output
+    assert r.output.splitlines()[-1] == "2 templates: 1 passed, 0 failed, 1 broken"
+
+
+def test_a_fifo_partial_is_refused_at_the_include(tmp_path: Path) -> None:
+    write(tmp_path, "opens.j2", '{% include "_part.j2" %}\n' + GOOD_BODY)
+    fifo = _fifo(tmp_path / "_part.j2")
+    with pytest.raises(vc.TemplateError) as info:
+        vc.draft(DANA, "opens", CALLER, NOW, templates=[tmp_path])
+    assert str(info.value).startswith(f"{fifo}: style opens: template file is a FIFO")
+    r = run("lint-templates", str(tmp_path), *CLI_NOW)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "_part: broken: " in r.output and "is a FIFO" in r.output
+
+
+def test_a_directory_named_like_a_style_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "odd.j2").mkdir()
+    with pytest.raises(vc.TemplateError, match=r"odd.j2: template file is a directory"):
+        list_styles([tmp_path])
+
+
+def test_unknown_style_suggests_the_style_it_starts(tmp_path: Path) -> None:
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("warm")
+    assert str(info.value) == "unknown style 'warm' (did you mean 'warm-cold-call'?)"
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("zzz")
+    assert str(info.value) == (
+        "unknown style 'zzz' (known styles: referral, straight-pitch, third-party, warm-cold-call)"
+    )
+    r = run("draft", str(EXAMPLE), "--style", "warm", *CLI_NOW)
+    assert r.exit_code == 2
+    assert "unknown style 'warm' (did you mean 'warm-cold-call'?)" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("{{ caller.phone | phon }}", "No filter named 'phon' (did you mean 'phone'?)"),
+        (
+            "{{ caller.phone | zzzz }}",
+            "No filter named 'zzzz' (voicemail-coach filters: phone, digits, slot, or_list, "
+            "first_name; see docs/templates.md)",
+        ),
+    ],
+)
+def test_an_unknown_filter_names_the_closest_one_not_all_sixty(
+    tmp_path: Path, body: str, hint: str
+) -> None:
+    path = write(tmp_path, "f.j2", "Hi\n" + body + "\n")
+    with pytest.raises(vc.TemplateError) as info:
+        vc.draft(DANA, "f", CALLER, NOW, templates=[tmp_path])
+    assert str(info.value) == f"{path}:3: style f: syntax error: {hint}"
+    assert "truncate" not in str(info.value)  # one of Jinja's own filters
+
+
+def test_catalog_modules_import_no_cycle_and_no_jinja() -> None:
+    code = (
+        "import sys, voicemail_coach.catalog, voicemail_coach.inspection, "
+        "voicemail_coach.policy.recommend\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jinja2'))[:1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    imported: set[str] = set()
+    for path in (ROOT / "voicemail_coach" / "catalog").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                imported.add(node.module or "")
+                imported.update(f"{node.module}.{a.name}" for a in node.names)
+    assert not [m for m in imported if "inspection" in m or "policy" in m]  # one way only
+    import voicemail_coach.catalog as catalog
+
+    assert not hasattr(catalog, "recommend")  # the recommendation is policy
+
+
+def test_inspect_names_the_file_with_each_line_and_fails_on_fields_no_data_gives(
+    tmp_path: Path,
+) -> None:
+    r = run("inspect", "event-follow-up", "--templates", str(EXAMPLES))
+    assert r.exit_code == 0, r.output
+    style_file = EXAMPLES / "event-follow-up.j2"
+    assert f"prospect YAML: company: ... ({style_file}:20)" in r.output
+    assert "recommended: priority 35\n" in r.output
+    path = write(tmp_path, "typo.j2", "Hi\n{{ prospect.compnay }}\n")
+    r = run("inspect", "typo", "--templates", str(tmp_path))
+    assert r.exit_code == 2
+    assert f"did you mean 'company'?) ({path}:3)" in r.stdout  # the listing is still printed
+    assert r.stderr == (
+        f"voicemail-coach: {path}:3: style typo reads prospect.compnay, which no data can give: "
+        "prospect has no field 'compnay' (did you mean 'company'?); fix the template\n"
+    )
+
+
+# --- template authors' styles in the recommendation ------------------------------------------
+
+EVENT_META = (
+    "{#-\ndescription: after an event\nrequires: [prospect.extra.event]\npriority: 35\n-#}\n"
+)
+PLAIN = replace(DANA, referral=None, reference=None, attempts=0, extra={})
+
+
+@pytest.mark.parametrize(
+    ("changes", "style", "reason"),
+    [
+        # the event style fits only a prospect with extra.event ...
+        ({}, "warm-cold-call", "so the default: the warm cold call"),
+        (
+            {"extra": {"event": "the expo"}},
+            "event",
+            "its metadata's rule holds: prospect.extra.event is given (priority 35, over "
+            "warm-cold-call (0))",
+        ),
+        # ... beats a third-party reference (30) and the last attempt (20) ...
+        (
+            {"extra": {"event": "the expo"}, "reference": DANA.reference, "attempts": 4},
+            "event",
+            "(priority 35, over third-party (30))",
+        ),
+        # ... and yields to a confirmed referral (40)
+        ({"extra": {"event": "the expo"}, "referral": DANA.referral}, "referral", "Joe Sampson"),
+    ],
+)
+def test_an_authors_style_takes_part_by_its_priority(
+    tmp_path: Path, changes: dict, style: str, reason: str
+) -> None:
+    write(tmp_path, "event.j2", GOOD_BODY, EVENT_META)
+    available = vc.styles([tmp_path])
+    picked = vc.recommend(replace(PLAIN, **changes), available)
+    assert picked.style == style
+    assert reason in picked.reason
+    assert vc.recommend(replace(PLAIN, **changes)).style != "event"  # built-in rules alone
+
+
+@pytest.mark.parametrize(
+    ("conditions", "changes", "fits"),
+    [
+        ("[prospect.attempts >= 2]", {"attempts": 2}, True),
+        ("[prospect.attempts >= 2]", {"attempts": 1}, False),
+        ("[not prospect.reference]", {}, True),
+        ("[not prospect.reference]", {"reference": DANA.reference}, False),
+        ("[prospect.extra.tier == gold]", {"extra": {"tier": "Gold"}}, True),
+        ("[prospect.extra.tier == gold]", {"extra": {"tier": "silver"}}, False),
+        ("[prospect.extra.tier == gold]", {}, False),  # a missing field meets only 'not'
+        ("prospect.need", {}, True),  # one condition need not be a list
+        ("[prospect.need, prospect.attempts > 5]", {}, False),  # every condition must hold
+    ],
+)
+def test_recommend_when_conditions(
+    tmp_path: Path, conditions: str, changes: dict, fits: bool
+) -> None:
+    meta = f"{{#-\ndescription: x\npriority: 50\nrecommend_when: {conditions}\n-#}}\n"
+    write(tmp_path, "custom.j2", GOOD_BODY, meta)
+    picked = vc.recommend(replace(PLAIN, **changes), vc.styles([tmp_path]))
+    assert (picked.style == "custom") is fits, picked
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "message"),
+    [
+        (
+            "recommend_when: [prospect.extra.event]\n",
+            3,
+            "recommend_when needs a priority: add 'priority: N'",
+        ),
+        ("priority: high\n", 3, "priority: 'high' is not a whole number"),
+        (
+            "priority: 5\nrecommend_when: [prospect.attempt >= 2]\n",
+            4,
+            "recommend_when: prospect has no field 'attempt' (did you mean 'attempts'?)",
+        ),
+        (
+            "priority: 5\nrecommend_when: [prospect.attempts >= many]\n",
+            4,
+            "recommend_when: 'prospect.attempts >= many': >= compares numbers",
+        ),
+        (
+            "priority: 5\nrecommend_when: ['not prospect.attempts > 2']\n",
+            4,
+            "recommend_when: 'not prospect.attempts > 2': use 'not' with a bare field",
+        ),
+    ],
+)
+def test_bad_recommendation_metadata_names_file_and_line(
+    tmp_path: Path, meta: str, line: int, message: str
+) -> None:
+    path = write(tmp_path, "bad.j2", GOOD_BODY, "{#-\ndescription: x\n" + meta + "-#}\n")
+    with pytest.raises(vc.TemplateError) as info:
+        get_style("bad", [tmp_path])
+    assert str(info.value).startswith(f"{path}:{line}: {message}")
+
+
+def test_an_override_keeps_the_built_in_rule_and_its_own_requires(tmp_path: Path) -> None:
+    write(tmp_path, "referral.j2", GOOD_BODY, "{#-\ndescription: mine\n-#}\n")
+    assert vc.recommend(DANA, vc.styles([tmp_path])).style == "referral"
+    needs = "{#-\ndescription: mine\nrequires: [prospect.extra.region]\n-#}\n"
+    write(tmp_path, "referral.j2", GOOD_BODY, needs)
+    picked = vc.recommend(DANA, vc.styles([tmp_path]))  # Dana has no extra.region:
+    assert picked.style == "third-party"  # the next rule that fits
+
+
+def test_draft_and_batch_recommend_an_authors_style(tmp_path: Path) -> None:
+    folder = tmp_path / "styles"
+    write(folder, "event.j2", GOOD_BODY, EVENT_META)
+    data = tmp_path / "expo.yaml"
+    data.write_text(
+        "caller: {name: Freda Whitehouse, company: ABC Company, phone: 901-555-2120, "
+        "timezone: America/Chicago}\nprospects:\n"
+        "  - {name: Maria Lopez, company: Lakeside Foods, need: onboarding, "
+        "extra: {event: the Chicago Food Expo}}\n"
+        "  - {name: Sam Patel, company: Brightside Dental, need: scheduling}\n",
+        encoding="utf-8",
+    )
+    r = run("draft", str(data), "--templates", str(folder), *CLI_NOW, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    drafts = json.loads(r.stdout)["drafts"]
+    assert [(d["prospect"], d["style"]) for d in drafts] == [
+        ("Maria Lopez", "event"),
+        ("Sam Patel", "warm-cold-call"),
+    ]
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(data), "--out", str(out), "--templates", str(folder), *CLI_NOW)
+    assert r.exit_code in (0, 1), r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["style"] for row in rows] == ["event", "warm-cold-call"]
+
+
+def test_batch_refuses_a_fifo_partial_row_by_row(tmp_path: Path) -> None:
+    folder = tmp_path / "styles"
+    write(folder, "opens.j2", '{% include "_part.j2" %}\n' + GOOD_BODY)
+    _fifo(folder / "_part.j2")
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(EXAMPLE), "--out", str(out), "--style", "opens", "--templates",
+            str(folder), *CLI_NOW)  # fmt: skip
+    assert r.exit_code in (1, 2), r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all("is a FIFO" in json.dumps(row) for row in rows)

@@ -32,9 +32,9 @@ _WHERE = {
     "Prospect": "models",
     "Reference": "models",
     "Referral": "models",
-    "Recommendation": "catalog",
+    "Recommendation": "policy.recommend",
     "Style": "catalog",
-    "recommend": "catalog",
+    "recommend": "policy.recommend",
 }
 
 __all__ = [
@@ -82,8 +82,9 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .api import draft, score, styles
-    from .catalog import Recommendation, Style, recommend
+    from .catalog import Style
     from .config import Config, load_config
     from .data import load, parse
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
     from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
+    from .policy.recommend import Recommendation, recommend

@@ -7,12 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalog import Recommendation, Style, get_style, recommend, render
+from .catalog import Style, get_style, render
 from .catalog import styles as _styles
 from .clock import resolve_now
 from .config import Config
 from .errors import DataError
 from .models import Caller, Draft, Prospect
+from .policy.recommend import Recommendation, recommend
 from .review import DEFAULT_CONFIG, review
 
 if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
@@ -39,7 +40,7 @@ def draft(
     templates = (*tuple(templates), *config.templates)
     picked: Recommendation | None = None
     if style is None:
-        picked = recommend(prospect)
+        picked = recommend(prospect, _styles(templates).values(), caller)
         style = picked.style
     chosen = get_style(style, templates)
     from . import slots

@@ -39,10 +39,20 @@ from typing import Any, NamedTuple, TextIO
 
 from . import slots
 from .calllist import CallList, Columns, Row, csv_prospect
-from .catalog import MAX_OUTPUT, Style, _has, get_style, recommend, render, search_path
+from .catalog import (
+    MAX_OUTPUT,
+    Style,
+    get_style,
+    missing_fields,
+    new_environment,
+    render,
+    search_path,
+    styles,
+)
 from .config import Config
 from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
+from .policy.recommend import choose, rules
 from .review import DEFAULT_CONFIG, review
 
 FORMATS = ("jsonl", "csv", "markdown")
@@ -99,6 +109,7 @@ class Drafter:
         self.templates = tuple(config.templates)
         self.moment = slots.resolve_now(now, caller)
         self.forced = style
+        self.rules = rules(styles(self.templates).values()) if style is None else {}
         self._styles: dict[str, tuple[Style, Config, Any]] = {}
         self._steps: dict[tuple[str, Any], slots.NextStep] = {}
         if style is not None:
@@ -116,13 +127,12 @@ class Drafter:
     def _compile(self, chosen: Style) -> Any:
         """Return the style's template in an environment of our own that does not re-check
         files on every render (a run does not wait for template edits); None if it fails."""
-        from . import filters, sandbox
 
         dirs = tuple(f.path for f in search_path(self.templates))
         if chosen.path.parent not in dirs:
             dirs = (chosen.path.parent, *dirs)
         try:
-            env = sandbox.make_environment(dirs, filters.FILTERS)
+            env = new_environment(dirs)  # refuses non-regular template files
             env.auto_reload = False
             return env.get_template(chosen.path.name)
         except Exception:  # styles.render reports it, row by row
@@ -149,7 +159,7 @@ class Drafter:
         from .text import one_paragraph
 
         args = {"caller": self.caller, "prospect": prospect, "next_step": step, "now": self.moment}
-        if template is not None and all(_has(f, self.caller, prospect) for f in chosen.requires):
+        if template is not None and not missing_fields(chosen, self.caller, prospect):
             try:
                 with sandbox.budget():
                     chunks = []
@@ -172,7 +182,7 @@ class Drafter:
         picked = None
         name = self.forced
         if name is None:
-            picked = recommend(prospect)
+            picked = choose(prospect, self.rules, self.caller)
             name = picked.style
         chosen, merged, template = self.style(name)
         step = self.next_step(prospect)

@@ -380,7 +380,7 @@ def inspect(ctx: click.Context, style: str) -> None:
     import yaml
 
     from .catalog import get_style
-    from .inspection import fields, flow
+    from .inspection import fields, flow, unsuppliable
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
@@ -391,13 +391,16 @@ def inspect(ctx: click.Context, style: str) -> None:
         echo(f"use when:    {s.use_when}")
     if s.requires:
         echo(f"requires:    {', '.join(s.requires)}")
+    if s.priority is not None:
+        when = ", ".join(c.text for c in s.recommend_when)
+        echo(f"recommended: priority {s.priority}{f' when {when}' if when else ''}")
     if s.checks:
         echo(f"checks:      {flow(dict(s.checks))}")
     uses = fields(s, templates)
     width = max((len(u.name) for u in uses), default=0) + 2
     echo("reads (and where each value comes from):")
     for u in uses:
-        at = f"line {u.line}" if Path(u.file) == s.path else f"{Path(u.file).name}:{u.line}"
+        at = u.location
         need = ", required" if u.required else ""
         if u.problem:
             echo(f"  {u.name:<{width}}{u.problem} ({at})", fg="red")
@@ -408,6 +411,8 @@ def inspect(ctx: click.Context, style: str) -> None:
         said = yaml.safe_dump(dict(s.example), sort_keys=False, allow_unicode=True, width=90)
         for line in said.rstrip().splitlines():
             echo(f"  {line}")
+    if any(u.problem for u in uses):  # this style can never render: bad input
+        raise InputError(unsuppliable([u for u in uses if u.problem], s.name))
 
 
 def main() -> None:
@@ -465,18 +470,34 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
     help="Where to write the files (default: here).",
 )
 def init(folder: str) -> None:
-    """Write an example prospects file and config to start from; never overwrites a file."""
+    """Write an example prospects file and config to start from; never overwrites a file.
+
+    The caller goes in the config only (one place to edit). A file already there is left as it
+    is; a symlink at either name is refused (init never writes through a link); a folder that
+    cannot be written ends in one line, exit 2.
+    """
     from .catalog import EXAMPLES_DIR
+    from .output.files import OutputError, create_new
 
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("prospects.yaml", CONFIG_NAME):
+    files = {"prospects.yaml": "starter-prospects.yaml", CONFIG_NAME: CONFIG_NAME}
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot create the folder: {exc.strerror}") from None
+    links = [target / name for name in files if (target / name).is_symlink()]
+    if links:
+        raise InputError(
+            f"{links[0]}: is a symlink; init never writes through a link (remove it, or give "
+            "--dir another folder)"
+        )
+    for name, example in files.items():
         dest = target / name
-        if dest.exists():
-            echo(f"{dest}: exists, left as it is")
-            continue
-        dest.write_text((EXAMPLES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
-        echo(f"{dest}: written")
+        try:
+            written = create_new(dest, (EXAMPLES_DIR / example).read_text(encoding="utf-8"))
+        except OutputError as exc:
+            raise InputError(str(exc)) from None
+        echo(f"{dest}: {'written' if written else 'exists, left as it is'}")
     echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
 
 

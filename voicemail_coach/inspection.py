@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import CONTEXT, Style, environment, field_problem
+from .catalog import CONTEXT, Style, dotted, environment, field_problem
 
 _DERIVED = {"first_name": "derived: the first word of {owner}.name"}
 _GIVEN = {
@@ -28,6 +28,11 @@ class FieldUse:
     required: bool = False
     problem: str | None = None  # set when no data can ever give this field
 
+    @property
+    def location(self) -> str:
+        """Return where the template reads it, as 'file:line' (the file as the loader named it)."""
+        return f"{self.file}:{self.line}"
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
         return {
@@ -38,24 +43,6 @@ class FieldUse:
             "required": self.required,
             "problem": self.problem,
         }
-
-
-def dotted(node: object) -> str | None:
-    """Return 'prospect.referral.by' for a chain of attribute lookups on a name."""
-    from jinja2 import nodes
-
-    parts: list[str] = []
-    while isinstance(node, nodes.Getattr | nodes.Getitem):
-        if isinstance(node, nodes.Getattr):
-            parts.append(node.attr)
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            parts.append(node.arg.value)
-        else:
-            return None
-        node = node.node
-    if isinstance(node, nodes.Name):
-        return ".".join([node.name, *reversed(parts)])
-    return None
 
 
 def _reads(style: Style, templates: Iterable[str | Path]) -> dict[str, tuple[str, int]]:
@@ -140,3 +127,13 @@ def flow(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(flow(v) for v in value) + "]"
     return str(value)
+
+
+def unsuppliable(problems: list[FieldUse], style: str) -> str:
+    """Return the one-line message for fields no data can give, at the first one's file:line."""
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more above)" if len(problems) > 1 else ""
+    return (
+        f"{first.location}: style {style} reads {first.name}, which no data can give: "
+        f"{first.problem}{more}; fix the template"
+    )

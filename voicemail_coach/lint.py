@@ -47,7 +47,7 @@ def _example(
     style_book: Book | None, requires: tuple[str, ...], config: Config, path: Path
 ) -> tuple[Caller, tuple[Prospect, ...], str]:
     """Return the caller, the prospects to draft, and where they came from."""
-    from .catalog import _has
+    from .catalog import has_field
 
     bundled = None
     caller = style_book.caller if style_book else None
@@ -60,7 +60,7 @@ def _example(
     if style_book is not None:
         return caller, style_book.prospects, "its own example"
     book = bundled or _bundled()
-    fits = [p for p in book.prospects if all(_has(f, caller, p) for f in requires)]
+    fits = [p for p in book.prospects if all(has_field(f, caller, p) for f in requires)]
     if not fits:
         raise TemplateError(
             f"no prospect in {BUNDLED} has {', '.join(requires)}; add an 'example:' to the "
