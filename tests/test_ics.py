@@ -23,6 +23,7 @@ def holds() -> list[Hold]:
             datetime(2026, 11, 26, 10, 0, tzinfo=CHI),
             "405-555-0199",
             "referral",
+            "Hi Dana, this is Freda.",
         ),
         Hold("id:42", "Dana Jones", "XYZ Company", datetime(2026, 11, 26, 11, 0, tzinfo=CHI)),
         Hold("id:7", "Priya Shah", "Thames Freight Ltd", datetime(2026, 11, 27, 14, 0, tzinfo=LON)),
@@ -40,6 +41,7 @@ def test_each_offered_slot_is_a_tentative_event_in_its_own_zone() -> None:
     assert first.decoded("dtstart") == datetime(2026, 11, 26, 10, 0, tzinfo=CHI)
     assert (first.decoded("dtend") - first.decoded("dtstart")).total_seconds() == 1800
     assert "Their number: 405-555-0199." in str(first["description"])
+    assert str(first["description"]).endswith("The voicemail left:\nHi Dana, this is Freda.")
     assert events[2]["dtstart"].params["TZID"] == "Europe/London"
 
 

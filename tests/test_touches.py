@@ -350,7 +350,7 @@ def test_the_wait_after_a_voicemail_runs_in_business_days() -> None:
     assert isinstance(entry, Due)
     assert (entry.attempt, entry.voicemail, entry.overdue_days) == (2, False, 2)
     assert entry.reason == (
-        "attempt 2 of 6: 2 business days since left-voicemail on Fri 2026-11-20"
+        "attempt 2 of 5: 2 business days since left-voicemail on Fri 2026-11-20"
     )
 
 
@@ -376,7 +376,7 @@ def test_nobody_is_due_after_the_cycle_ends_or_they_were_reached(outcome: str, s
 def test_the_cycle_is_over_after_every_attempt_of_the_cadence() -> None:
     history = [left(MONDAY + timedelta(days=i), slots=()) for i in range(len(DEFAULT_CADENCE))]
     assert status("id:42", history, date(2026, 12, 30)) == (
-        "cycle over: all 6 attempts made, the last on Sat 2026-11-28"
+        "cycle over: all 5 attempts made, the last on Fri 2026-11-27"
     )
 
 

@@ -29,6 +29,7 @@ class Hold:
     slot: datetime
     phone: str | None = None
     style: str | None = None
+    script: str | None = None
     minutes: int = DEFAULT_MINUTES
 
 
@@ -64,6 +65,8 @@ def calendar(holds: Iterable[Hold], stamp: datetime) -> bytes:
         if hold.style:
             lines.append(f"Style: {hold.style}.")
         lines.append("Tentative: confirm or delete it once they answer.")
+        if hold.script:
+            lines += ["", "The voicemail left:", hold.script]
         event.add("description", "\n".join(lines))
         event.add("status", "TENTATIVE")
         event.add("transp", "OPAQUE")

@@ -2,10 +2,11 @@
 
 A cadence is a list of steps, one per attempt of a cycle. Each step says whether to leave a
 voicemail if nobody picks up, and how many business days (weekdays that are not a day off) to
-wait before the next attempt. The default follows the sales guidance this project is built on:
-follow up persistently and politely, with a message each time, until a time is set; six
-attempts over about three weeks, the last one the straight pitch. A config's ``cadence:`` may
-replace it::
+wait before the next attempt. The default is the common published outbound cadence of calls on
+days 1, 3, 7, 14 and 21 of a cycle (five attempts over three weeks, the waits counted in
+business days: 2, 2, 5 and 5), with a voicemail on every attempt but the second, so no two
+voicemails are ever a day or two apart, and the fifth the last (the straight pitch). A config's
+``cadence:`` may replace it::
 
     cadence:
       - {voicemail: yes, wait: 2}
@@ -45,12 +46,11 @@ class Step:
 DEFAULT_CADENCE: tuple[Step, ...] = (
     Step(True, 2),
     Step(False, 2),
-    Step(True, 3),
-    Step(False, 3),
+    Step(True, 5),
     Step(True, 5),
     Step(True, 0),
 )
-"""Six attempts: voicemails on the 1st, 3rd, 5th and 6th, spread over about three weeks."""
+"""Calls on days 1, 3, 7, 14 and 21; a voicemail on all but the second; the fifth is the last."""
 
 
 @dataclass(frozen=True)
