@@ -1,0 +1,1 @@
+"""Scheduling: slots in both parties' hours and zones, holidays, calendar holds."""
