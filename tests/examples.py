@@ -12,6 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from voicemail_coach.config import Config
+from voicemail_coach.models import Caller
+
+FREDA = Config(caller=Caller(name="Freda Whitehouse", company="ABC Company", phone="901-555-2120"))
+MIN_THREE = Config().for_style({"number-repeated": {"min_times": 3}}, "tests/examples.py")
+
+# Whole messages, pinned word for word where a message has no measured figure of its own.
+TOO_SHORT = "about {seconds} s spoken, under 12 s (target 20-30 s); say why you are calling"
+NO_NUMBER = (
+    "no callback number found (target: say your number, e.g. 901-555-2120, early and again "
+    "at the end)"
+)
+NO_TIME = (
+    "no specific time proposed for the next step (target: a day and a clock time, e.g. "
+    "'Would Tuesday at 3 or 4 p.m. work?')"
+)
+NO_REASON = (
+    "no reason to call back: found no need, offer, result, referral or question (target: at "
+    "least one, e.g. 'we cut onboarding by two weeks for Bayline Shipping' or a question about "
+    "their need)"
+)
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -21,6 +43,7 @@ class Flag:
     level: str
     message: str
     quote: str | None
+    at: int = 0  # which occurrence of the quote the span covers: 0 the first, -1 the last
 
 
 GOOD = (
@@ -81,7 +104,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "length.too-short",
                 "suggestion",
-                "about {seconds} s spoken, under 12 s (target 20-30 s)",
+                TOO_SHORT,
                 None,
             ),
         ),
@@ -94,7 +117,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "length.too-short",
                 "suggestion",
-                "about {seconds} s spoken, under 12 s (target 20-30 s)",
+                TOO_SHORT,
                 None,
             ),
         ),
@@ -107,7 +130,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "length.too-short",
                 "suggestion",
-                "about {seconds} s spoken, under 12 s (target 20-30 s)",
+                TOO_SHORT,
                 None,
             ),
         ),
@@ -154,7 +177,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "length.too-short",
                 "suggestion",
-                "about {seconds} s spoken, under 12 s (target 20-30 s)",
+                TOO_SHORT,
                 None,
             ),
         ),
@@ -296,7 +319,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "callback-number.missing",
                 "error",
-                "no callback number found (target: say your number",
+                NO_NUMBER,
                 None,
             ),
         ),
@@ -310,7 +333,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "callback-number.missing",
                 "error",
-                "no callback number found (target: say your number",
+                NO_NUMBER,
                 None,
             ),
         ),
@@ -324,7 +347,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "callback-number.missing",
                 "error",
-                "no callback number found (target: say your number",
+                NO_NUMBER,
                 None,
             ),
         ),
@@ -338,7 +361,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "callback-number.missing",
                 "error",
-                "no callback number found (target: say your number",
+                NO_NUMBER,
                 None,
             ),
         ),
@@ -365,7 +388,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "callback-number.missing",
                 "error",
-                "no callback number found (target: say your number",
+                NO_NUMBER,
                 None,
             ),
         ),
@@ -404,6 +427,20 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         {},
     ),
     ("callback-number", "Hi Sue, Ian from Alpha Staffing, 312.555.0177 extension 204.", False, {}),
+    (
+        "callback-number",
+        "Hi, it's Freda at ABC Company. Reach me at 901-555-9999 or my cell, 901-555-8888.",
+        (
+            Flag(
+                "callback-number.not-callers",
+                "error",
+                "the number said (+19015559999, +19015558888) is not the caller's number "
+                "+19015552120",
+                "901-555-9999",
+            ),
+        ),
+        {"caller_phone": "901-555-2120"},
+    ),
     # number-repeated: said twice, once early and once at the end
     ("number-repeated", GOOD, False, {}),
     (
@@ -542,6 +579,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
                 "suggestion",
                 "callback number said 2 times, but not once early and once at the end",
                 "901-555-2120",
+                -1,
             ),
         ),
         {},
@@ -557,9 +595,32 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
                 "suggestion",
                 "(target: first in the first 50% of the script, last after 70%)",
                 "901-555-2120",
+                -1,
             ),
         ),
         {},
+    ),
+    (
+        "number-repeated",
+        "Hi Dana, Freda from ABC Company, 901-555-2120, that's 901-555-2120. Joe Sampson "
+        "suggested I call about the time your managers spend on conflict. Would Tuesday at 3 "
+        "work? Again, 901-555-2120.",
+        False,
+        {},
+    ),
+    (
+        "number-repeated",
+        "Hi Dana, Freda from ABC Company, 901-555-2120. Joe Sampson suggested I call about "
+        "your managers. Would Tuesday at 3 work? Again, 901-555-2120.",
+        (
+            Flag(
+                "number-repeated.once",
+                "warning",
+                "callback number said 2 times (target: 3, once early and once at the end)",
+                "901-555-2120",
+            ),
+        ),
+        {"config": MIN_THREE},
     ),
     # proposed-time: a specific future day AND clock time
     ("proposed-time", GOOD, False, {}),
@@ -571,7 +632,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -585,7 +646,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -599,7 +660,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -613,7 +674,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -627,7 +688,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -640,7 +701,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -654,7 +715,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "proposed-time.missing",
                 "warning",
-                "no specific time proposed for the next step (target: a day and a clock time",
+                NO_TIME,
                 None,
             ),
         ),
@@ -937,6 +998,70 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
     ),
     ("opening", "Hello Mr. Carter, it's Freda Whitehouse at ABC Company, 901-555-2120.", False, {}),
     ("opening", "Hi Sue, Ian from Alpha Staffing, 312-555-0177.", False, {}),
+    # opening, with the caller known: their own name (or first name) and company, any case
+    (
+        "opening",
+        "Hi Dana, this is Freda from ABC Company, 901-555-2120. Joe Sampson suggested I call.",
+        False,
+        {"config": FREDA},
+    ),
+    (
+        "opening",
+        "HI DANA, THIS IS FREDA WHITEHOUSE FROM ABC COMPANY, 901-555-2120.",
+        False,
+        {"config": FREDA},
+    ),
+    (
+        "opening",
+        "Hi Dana, Freda Whitehouse here, from abc company, 901-555-2120.",
+        False,
+        {"config": FREDA},
+    ),
+    (
+        "opening",
+        "Hi Dana, this is Whitehouse from XYZ Partners, 901-555-2120, about your managers.",
+        (
+            Flag(
+                "opening.missing",
+                "warning",
+                "your company not in the first 15 words",
+                "Hi Dana, this is Whitehouse from XYZ Partners, 901-555-2120, about your managers.",
+            ),
+        ),
+        {"config": FREDA},
+    ),
+    (
+        "opening",
+        "Hi Dana, this is Sam Reyes from ABC Company, 901-555-2120, about your managers.",
+        (
+            Flag(
+                "opening.missing",
+                "warning",
+                "your name not in the first 15 words",
+                "Hi Dana, this is Sam Reyes from ABC Company, 901-555-2120, about your managers.",
+            ),
+        ),
+        {"config": FREDA},
+    ),
+    (
+        "opening",
+        "Hi Dana at XYZ Company, we have a new offer on training. Call 901-555-2120.",
+        (
+            Flag(
+                "opening.missing",
+                "warning",
+                "your name not in the first 15 words",
+                "Hi Dana at XYZ Company, we have a new offer on training. Call 901-555-2120.",
+            ),
+        ),
+        {},
+    ),
+    (
+        "opening",
+        "Hi Carla, thanks again, Ben Ortiz with Pine Ridge Software here. Quick idea for you.",
+        False,
+        {},
+    ),
     # placeholders: leftovers a listener must never hear
     ("placeholders", GOOD, False, {}),
     (
@@ -1028,6 +1153,66 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
     ("placeholders", "Hi Dana, Freda from ABC, 901-555-2120 - that's 9 0 1.", False, {}),
     ("placeholders", "Hi Dana, Freda from A&B Company. We're at 12 Main St.", False, {}),
     ("placeholders", "Hi Dana, Freda from ABC. Would Tuesday at 3 or 4 p.m. work?", False, {}),
+    (
+        "placeholders",
+        "Hi {name}, Freda from ABC Company, 901-555-2120.",
+        (Flag("placeholders.left-in", "error", "placeholder '{name}' left in", "{name}"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. Call me back at (your number).",
+        (Flag("placeholders.left-in", "error", "placeholder '(your number)'", "(your number)"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. My number is \u2014 and I'm in until five.",
+        (Flag("placeholders.left-in", "error", "placeholder '\u2014' left in", "\u2014"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. Call me at \u2013 thanks.",
+        (Flag("placeholders.left-in", "error", "placeholder '\u2013' left in", "\u2013"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. My number is xxx-xxxx.",
+        (Flag("placeholders.left-in", "error", "placeholder 'xxx-xxxx' left in", "xxx-xxxx"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, this is Freda from INSERT COMPANY, 901-555-2120.",
+        (Flag("placeholders.left-in", "error", "placeholder 'INSERT' left in", "INSERT"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. TODO add the offer. 901-555-2120.",
+        (Flag("placeholders.left-in", "error", "placeholder 'TODO' left in", "TODO"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, Freda from ABC Company. Would Tuesday at TBD work? 901-555-2120.",
+        (Flag("placeholders.left-in", "error", "placeholder 'TBD' left in", "TBD"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, FIXME this is Freda from ABC Company, 901-555-2120.",
+        (Flag("placeholders.left-in", "error", "placeholder 'FIXME' left in", "FIXME"),),
+        {},
+    ),
+    (
+        "placeholders",
+        "Hi Dana, this is Freda from ABC Company, 901-555-2120; we fixed the 2nd-floor HVAC.",
+        False,
+        {},
+    ),
     # reason: a need, an offer, a result, a referral or a question to call back about
     ("reason", GOOD, False, {}),
     (
@@ -1039,7 +1224,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "reason.missing",
                 "warning",
-                "found no need, offer, result, referral or question (target: at least one",
+                NO_REASON,
                 "I'm calling because we help companies like Brightside Dental.",
             ),
         ),
@@ -1049,20 +1234,20 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         "reason",
         "Hi Mr. Carter, this is Freda Whitehouse from ABC Company, 901-555-2120. Would Friday "
         "at 2 p.m. work for you? Call me at 901-555-2120 to confirm.",
-        (Flag("reason.missing", "warning", "found no need, offer, result, referral", None),),
+        (Flag("reason.missing", "warning", NO_REASON, None),),
         {},
     ),
     (
         "reason",
         "Hi, this is Joe from Acme Supply, please give me a call back at 480-555-1212.",
-        (Flag("reason.missing", "warning", "found no need, offer, result, referral", None),),
+        (Flag("reason.missing", "warning", NO_REASON, None),),
         {},
     ),
     (
         "reason",
         "Hello, Scott. My name is Richard Moss and I'm with ABC Financial in Phoenix. We do "
         "401Ks for employers. My number is 480-555-1212. Please call me back.",
-        (Flag("reason.missing", "warning", "found no need, offer, result, referral", None),),
+        (Flag("reason.missing", "warning", NO_REASON, None),),
         {},
     ),
     (
@@ -1070,7 +1255,7 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         "Good morning, this is Bill Lee with GAF Corp. I just accepted a job as a sales "
         "representative and you are in my territory. Would you be kind enough to give me a "
         "call back? My number is 205-555-2222.",
-        (Flag("reason.missing", "warning", "found no need, offer, result, referral", None),),
+        (Flag("reason.missing", "warning", NO_REASON, None),),
         {},
     ),
     (
@@ -1131,6 +1316,13 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         False,
         {},
     ),
+    (
+        "reason",
+        "Hi Mr. Carter, this is Freda from ABC Company, 901-555-2120. Thursday at 10 a.m.? "
+        "Again, 901-555-2120.",
+        (Flag("reason.missing", "warning", NO_REASON, None),),
+        {},
+    ),
     # relative-day: the proposed time says the weekday, not "today" or "tomorrow"
     ("relative-day", GOOD, False, {}),
     (
@@ -1140,7 +1332,8 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
             Flag(
                 "relative-day.said",
                 "suggestion",
-                "'tomorrow' in the proposed time 'tomorrow at 10:30' (target: the weekday and time",
+                "'tomorrow' in the proposed time 'tomorrow at 10:30' (target: the weekday and "
+                "time, e.g. 'Thursday at 10 a.m.'); a voicemail is heard later",
                 "tomorrow",
             ),
         ),
@@ -1221,6 +1414,12 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         "relative-day",
         "Hi Sue, Ian from Alpha Staffing. Does Monday at 14:00 your time work? Call 312-555-0177.",
         False,
+        {},
+    ),
+    (
+        "relative-day",
+        "Hi Omar, Jill from Crest. Could we talk at 10 a.m. tomorrow? Call 404-555-0190.",
+        (Flag("relative-day.said", "suggestion", "'10 a.m. tomorrow'", "tomorrow"),),
         {},
     ),
 ]

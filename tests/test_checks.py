@@ -65,8 +65,11 @@ def test_example(check: str, text: str, expected: Any, kwargs: dict[str, Any]) -
         if flag.quote is None:
             assert finding.span is None, text[slice(*finding.span)]
         else:
-            assert finding.span is not None
-            assert text[slice(*finding.span)] == flag.quote
+            starts = [i for i in range(len(text)) if text.startswith(flag.quote, i)]
+            start = starts[flag.at]
+            assert finding.span == (start, start + len(flag.quote)), (
+                text[slice(*finding.span)] if finding.span else None
+            )
         assert finding.source
 
 
@@ -134,3 +137,112 @@ def test_clarity_counts_each_long_sentence() -> None:
     assert len(found) == 2
     assert [text[slice(*f.span)] for f in found if f.span] == [long, long]
     assert all(f"sentence of {len(long.split())} words" in f.message for f in found)
+
+
+# --- thresholds at their edges, on measured figures given directly ------------------------
+
+
+def analysis(text: str = "Hi.", **fields: Any) -> Any:
+    """Return an Analysis of made-up figures: only what the check under test reads matters."""
+    from voicemail_coach.checks import Analysis
+    from voicemail_coach.models import Metrics
+
+    figures = {"words": 60, "seconds": 25.0, "grade": 5.0, "reading_ease": 80.0, "sentences": 4}
+    metrics = Metrics(**{**figures, **fields.pop("metrics", {})})
+    base: dict[str, Any] = {
+        "text": text,
+        "metrics": metrics,
+        "sentences": (),
+        "mentions": (),
+        "numbers": (),
+        "times": (),
+    }
+    return Analysis(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("seconds", "outcome"),
+    [
+        (11.9, "too-short"),
+        (12.0, None),
+        (25.0, None),
+        (30.0, None),
+        (30.1, "too-long"),
+        (45.0, "too-long"),
+        (45.1, "far-too-long"),
+    ],
+)
+def test_length_edges(seconds: float, outcome: str | None) -> None:
+    from voicemail_coach.checks import LENGTH
+
+    hits = LENGTH.run(analysis(metrics={"seconds": seconds}), LENGTH.params)
+    assert [h.outcome for h in hits] == ([outcome] if outcome else [])
+    for h in hits:
+        assert f"about {seconds:g} s spoken" in h.message and h.span is None
+
+
+@pytest.mark.parametrize(("grade", "flagged"), [(8.0, False), (8.1, True), (3.0, False)])
+def test_clarity_grade_edge(grade: float, flagged: bool) -> None:
+    from voicemail_coach.checks import CLARITY
+
+    hits = CLARITY.run(analysis(metrics={"grade": grade}), CLARITY.params)
+    assert [h.outcome for h in hits] == (["grade"] if flagged else [])
+
+
+@pytest.mark.parametrize(("words", "flagged"), [(20, False), (21, True)])
+def test_clarity_sentence_edge(words: int, flagged: bool) -> None:
+    from voicemail_coach.checks import CLARITY
+
+    sentence = " ".join(["word"] * words) + "."
+    text = f"Hi Dana. {sentence}"
+    a = analysis(text, sentences=((0, 8), (9, len(text))))
+    hits = CLARITY.run(a, CLARITY.params)
+    assert [(h.outcome, h.span) for h in hits] == (
+        [("long-sentence", (9, len(text)))] if flagged else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "flagged"),
+    [
+        ((10, 22), (80, 92), False),
+        ((50, 62), (80, 92), False),  # starts exactly half-way: still early
+        ((51, 63), (80, 92), True),
+        ((45, 57), (80, 92), False),  # starts before half-way, ends after: early
+        ((10, 22), (58, 70), False),  # ends exactly at 70%: still at the end
+        ((10, 22), (57, 69), True),
+    ],
+)
+def test_number_repeated_early_and_late_edges(
+    first: tuple[int, int], last: tuple[int, int], flagged: bool
+) -> None:
+    from voicemail_coach.checks import NUMBER_REPEATED
+    from voicemail_coach.models import CallbackNumber
+
+    group = CallbackNumber("+19015552120", (first, last))
+    hits = NUMBER_REPEATED.run(analysis("x" * 100, numbers=(group,)), NUMBER_REPEATED.params)
+    assert [(h.outcome, h.span) for h in hits] == (
+        [("not-early-and-late", last)] if flagged else []
+    )
+
+
+def test_missing_time_comes_before_the_slot_notes() -> None:
+    from voicemail_coach.checks import PROPOSED_TIME
+    from voicemail_coach.models import Note
+
+    notes = (Note("zone-unknown", "no zone"), Note("slot-too-soon", "too soon", (3, 9)))
+    hits = PROPOSED_TIME.run(analysis(notes=notes), PROPOSED_TIME.params)
+    assert [(h.outcome, h.message, h.span) for h in hits] == [
+        ("missing", hits[0].message, None),
+        ("zone-unknown", "no zone", None),
+        ("slot-too-soon", "too soon", (3, 9)),
+    ]
+
+
+def test_config_phrases_and_built_in_filler_come_in_the_order_said() -> None:
+    config = vc.Config().for_style({"weak-phrases": {"extra": ["to be honest"]}}, "test")
+    text = "Hi Ana, to be honest, I'm just checking in. Call 305-555-0133."
+    found = [
+        f for f in vc.score(text, now=NOW, config=config).findings if f.check == "weak-phrases"
+    ]
+    assert [text[slice(*f.span)] for f in found if f.span] == ["to be honest", "just checking in"]

@@ -225,3 +225,141 @@ def test_library_config_applies_like_the_file() -> None:
     assert {f.id: f.severity for f in vc.score(text, config=config).findings}[
         "weak-phrases.filler"
     ] == "error"
+
+
+# --- a whole config file --------------------------------------------------------------------
+
+
+def test_the_bundled_config_file_reads_every_key() -> None:
+    from .conftest import ROOT
+
+    path = ROOT / "examples" / "voicemail-coach.yaml"
+    config = load_config(path)
+    assert config.source == str(path)
+    assert config.caller is not None
+    assert (config.caller.name, config.caller.company, config.caller.phone) == (
+        "Freda Whitehouse",
+        "ABC Company",
+        "901-555-2120",
+    )
+    assert config.caller.timezone == "America/Chicago"
+    assert (config.fail_on, config.region, config.templates) == ("error", "US", ())
+    assert config.checks.params["weak-phrases"] == {"extra": ("quick question",)}
+    assert config.checks.levels == {"opening": "warning"}
+    assert config.checks.name == f"config file {path}"
+
+
+def test_an_empty_config_file_is_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    config = load_config(path)
+    assert config == Config(source=str(path))
+    assert (config.caller, config.fail_on, config.region, config.templates) == (
+        None,
+        "error",
+        "US",
+        (),
+    )
+
+
+def test_fail_on_region_and_templates(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("fail_on: warning\nregion: gb\ntemplates: [mine, ~/more]\n", encoding="utf-8")
+    config = load_config(path)
+    assert (config.fail_on, config.region) == ("warning", "GB")
+    assert config.templates == (str(tmp_path / "mine"), str(Path("~/more").expanduser()))
+    path.write_text("templates: mine\n", encoding="utf-8")
+    assert load_config(path).templates == (str(tmp_path / "mine"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("fail_on: sometimes\n", 1, "fail_on must be one of suggestion, warning, error, never"),
+        ("region: US\ntemplates: [[a]]\n", 2, "templates must be a list of folders"),
+        ("fail_on: error\ncheks: {}\n", 2, "unknown key 'cheks'"),
+        ("checks:\n  length: suggestion\n  opening: loud\n", 3, "checks.opening: level must be"),
+        ("checks: strict\n", 1, "checks must be a mapping"),
+        ("caller:\n  name: Freda\n", 2, "caller"),
+        ("fail_on: [error\n", None, ""),
+    ],
+)
+def test_a_bad_config_file_is_one_located_error(
+    tmp_path: Path, text: str, line: int | None, message: str
+) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.path == str(path)
+    if line is not None:
+        assert caught.value.line == line
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "nope.yaml")
+    assert caught.value.path == str(tmp_path / "nope.yaml")
+
+
+def test_a_closed_check_drops_an_outcome_code_it_does_not_know() -> None:
+    """Only proposed-time takes codes missing from its table (new slot-planner notes)."""
+    plans = {p.check.id: p for p in Config().plan}
+    assert plans["length"].level("no-such-outcome") is None
+    assert plans["proposed-time"].level("slot-on-holiday") == "warning"
+    assert plans["length"].level("far-too-long") == "error"
+
+
+def test_a_bad_style_setting_names_the_style_file() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Config().for_style({"lenght": "off"}, "templates/referral.j2")
+    assert str(caught.value).startswith("templates/referral.j2: unknown check 'lenght'")
+
+
+def test_resolve_suggests_the_closest_id() -> None:
+    with pytest.raises(ConfigError, match=r"did you mean 'length.too-long'\?"):
+        Config().resolve("length.too-lng")
+
+
+@pytest.mark.parametrize(
+    ("key", "what"),
+    [("lenght.too-long", "check"), ("length.too.long", "outcome"), ("reasons", "check")],
+)
+def test_unknown_ids_say_whether_the_check_or_the_outcome_is_unknown(key: str, what: str) -> None:
+    with pytest.raises(ConfigError, match=f"unknown {what} '{key}'"):
+        parse_check_settings({key: "off"}, "cfg")
+
+
+def test_an_empty_level_sets_nothing_and_zero_is_a_threshold() -> None:
+    layer = parse_check_settings({"length": "", "clarity": {"max_grade": 0}}, "cfg")
+    assert dict(layer.levels) == {}
+    assert layer.params["clarity"] == {"max_grade": 0.0}
+    assert parse_check_settings({"length": {"warn_over": 0.5}}, "cfg").params["length"] == {
+        "warn_over": 0.5
+    }
+
+
+def test_the_command_line_usage_message_in_full() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_command_line(["length"])
+    assert str(caught.value) == (
+        "--check 'length': write ID=LEVEL, e.g. --check length=suggestion or "
+        "--check proposed-time.slot-too-soon=off"
+    )
+    with pytest.raises(ConfigError, match="not 'off=on'"):
+        parse_command_line(["length=off=on"])
+
+
+def test_check_rows_summaries_and_whole_number_thresholds() -> None:
+    from voicemail_coach.checks import LENGTH
+
+    config = Config(checks=parse_check_settings({"length": {"warn_over": "35"}}, "cfg"))
+    rows = {r["id"]: r for r in check_rows(config)}
+    assert rows["length"]["summary"] == LENGTH.summary
+    assert rows["length.too-long"]["summary"] == LENGTH.outcomes[0].summary
+    assert rows["length"]["params"]["warn_over"] == 35
+    assert isinstance(rows["length"]["params"]["warn_over"], int)
+    half = Config(checks=parse_check_settings({"length": {"warn_over": "30.5"}}, "cfg"))
+    assert {r["id"]: r for r in check_rows(half)}["length"]["params"]["warn_over"] == 30.5

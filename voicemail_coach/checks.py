@@ -279,28 +279,28 @@ def _may_hold_filler(text: str) -> bool:
 
 
 def _weak_phrases(a: Analysis, p: Params) -> list[Hit]:
-    """Flag filler phrases that add nothing for the listener."""
-    hits: list[Hit] = []
+    """Flag filler phrases that add nothing for the listener, in the order they are said."""
     text = a.text
+    found: list[tuple[int, int, str]] = []
     if _may_hold_filler(text):
-        hits = [
-            Hit(
-                "filler",
+        found = [
+            (
+                m.start(),
+                m.end(),
                 f"filler '{m.group()}' (target: none); say the reason for the call instead",
-                (m.start(), m.end()),
             )
             for m in _WEAK_RE.finditer(text)
         ]
-    for phrase in p.get("extra", ()):
+    for phrase in p["extra"]:
         for m in _phrase_re(phrase).finditer(text):
-            hits.append(
-                Hit(
-                    "filler",
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
                     f"filler '{m.group()}' (target: none, listed in your config)",
-                    (m.start(), m.end()),
                 )
             )
-    return sorted(hits, key=lambda h: h.span or (0, 0))
+    return [Hit("filler", message, (start, end)) for start, end, message in sorted(found)]
 
 
 @lru_cache(maxsize=256)

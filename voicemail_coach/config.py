@@ -305,7 +305,7 @@ def load_config(path: str | Path) -> Config:
             if not all(isinstance(i, str) for i in items):
                 raise reader.fail(fields["templates"], "templates must be a list of folders")
             base = Path(source).parent
-            templates = tuple(str((base / i).expanduser()) for i in items)
+            templates = tuple(str(base / Path(i).expanduser()) for i in items)
         checks = Layer(f"{CONFIG_FILE} {source}")
         if "checks" in fields:
             node = fields["checks"]

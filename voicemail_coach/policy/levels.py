@@ -69,8 +69,6 @@ def resolve(check: Check, code: str, layers: Sequence[Layer]) -> Resolved:
             said = _level(own) if own is not None else _level(whole)
             if said is not None:
                 level = (said, layer.name)
-        if enabled is not None and level is not None:
-            break
     if enabled is None:
         enabled = (outcome.enabled if outcome else True, BUILT_IN)
     if level is None:
