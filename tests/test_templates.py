@@ -804,7 +804,8 @@ def test_an_unknown_filter_names_the_closest_one_not_all_sixty(
 def test_catalog_modules_import_no_cycle_and_no_jinja() -> None:
     code = (
         "import sys, voicemail_coach.catalog, voicemail_coach.inspection, "
-        "voicemail_coach.policy.recommend\n"
+        "voicemail_coach.policy.recommend, voicemail_coach.output.files, "
+        "voicemail_coach.output.sarif, voicemail_coach.output.github\n"
         "print(sorted(m for m in sys.modules if m.startswith('jinja2'))[:1])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
