@@ -12,7 +12,15 @@ import voicemail_coach as vc
 from voicemail_coach.checks import CHECKS
 from voicemail_coach.models import Finding
 from voicemail_coach.output.github import annotation, escape_data, escape_property, to_github
-from voicemail_coach.output.sarif import Document, documents_to_sarif, region, to_sarif
+from voicemail_coach.output.sarif import (
+    Document,
+    documents_to_sarif,
+    region,
+    rules_for,
+    to_sarif,
+)
+
+RULES = rules_for(CHECKS)
 
 SCRIPT = (
     "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120.\n"
@@ -58,6 +66,7 @@ ALLOWED = {
     }.items()
 }
 LEVELS = {"none", "note", "warning", "error"}
+LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
 def check(kind: str, obj: Any, required: tuple[str, ...] = ()) -> None:
@@ -129,17 +138,25 @@ def lines_at(text: str, r: dict[str, int]) -> str:
 def test_a_scored_script_is_valid_sarif_with_a_result_per_finding() -> None:
     d = vc.score(SCRIPT)
     assert d.findings
-    log = json.loads(to_sarif("scripts/dana.txt", SCRIPT, d.findings, CHECKS, tool_version="9"))
+    log = json.loads(to_sarif("scripts/dana.txt", SCRIPT, d.findings, RULES, tool_version="9"))
     validate(log)
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "voicemail-coach" and driver["version"] == "9"
-    assert [r["id"] for r in driver["rules"][: len(CHECKS)]] == [c.id for c in CHECKS]
-    length = driver["rules"][0]
-    assert length["defaultConfiguration"] == {"level": "warning"}
-    assert CHECKS[0].source in length["help"]["text"]
+    rules = {r["id"]: r for r in driver["rules"]}
+    assert len(rules) == len(RULES)  # every rule given, and none made up: all ids are known
+    for check in CHECKS:  # a rule per check and per outcome, with its default level
+        assert rules[check.id]["defaultConfiguration"]["level"] == LEVEL[check.level]
+        for outcome in check.outcomes:
+            rule = rules[f"{check.id}.{outcome.code}"]
+            assert rule["defaultConfiguration"]["level"] == LEVEL[outcome.level or check.level]
+            assert rule["defaultConfiguration"].get("enabled", True) is outcome.enabled
+            assert check.source in rule["help"]["text"]
+    assert rules["length.far-too-long"]["defaultConfiguration"] == {"level": "error"}
+    assert rules["length.too-short"]["defaultConfiguration"] == {"level": "note"}
     assert len(run["results"]) == len(d.findings)
-    weak = [r for r in run["results"] if r["ruleId"] == "weak-phrases"]
+    assert [r["ruleId"] for r in run["results"]] == [f.id for f in d.findings]
+    weak = [r for r in run["results"] if r["ruleId"] == "weak-phrases.filler"]
     said = {lines_at(SCRIPT, r["locations"][0]["physicalLocation"]["region"]) for r in weak}
     assert {"just following up", "when you get a chance"} <= {s.lower() for s in said}
     first = weak[0]["locations"][0]["physicalLocation"]
@@ -165,15 +182,16 @@ def test_regions_from_spans(text: str, span: tuple[int, int], expected: tuple[in
 
 def test_levels_unknown_ids_and_uris() -> None:
     findings = [
-        Finding("relative-day", "suggestion", "say the weekday", (0, 5)),
+        Finding("relative-day", "suggestion", "say the weekday", (0, 5), id="relative-day.said"),
         Finding("template", "error", "style x: syntax error"),  # no rule given for it
     ]
-    log = json.loads(to_sarif("/work/my scripts/a.txt", "today at 3", findings, CHECKS))
+    log = json.loads(to_sarif("/work/my scripts/a.txt", "today at 3", findings, RULES))
     validate(log)
     results = log["runs"][0]["results"]
     assert [r["level"] for r in results] == ["note", "error"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
-    assert rules[results[1]["ruleIndex"]]["id"] == "template"
+    assert [rules[r["ruleIndex"]]["id"] for r in results] == ["relative-day.said", "template"]
+    assert rules[-1]["defaultConfiguration"] == {"level": "error"}  # made for the unknown id
     uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "file:///work/my%20scripts/a.txt"
     assert "region" not in results[1]["locations"][0]["physicalLocation"]  # no span
@@ -181,14 +199,14 @@ def test_levels_unknown_ids_and_uris() -> None:
 
 def test_stdin_and_rendered_drafts() -> None:
     f = Finding("length", "warning", "about 40 s spoken", None)
-    log = json.loads(to_sarif(None, "x", [f], CHECKS))  # score - : no file to point at
+    log = json.loads(to_sarif(None, "x", [f], RULES))  # score - : no file to point at
     validate(log)
     assert "locations" not in log["runs"][0]["results"][0]
     docs = [
         Document("templates/a.j2", None, [Finding("length", "warning", "long", (3, 9))]),
         Document("templates/b.j2", None, [Finding("template", "error", "broken")], line=7),
     ]
-    log = json.loads(documents_to_sarif(docs, CHECKS))
+    log = json.loads(documents_to_sarif(docs, RULES))
     validate(log)
     locations = [r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"]]
     assert "region" not in locations[0]  # a span into the draft is not a place in the template
@@ -196,7 +214,7 @@ def test_stdin_and_rendered_drafts() -> None:
 
 
 def test_no_findings_is_an_empty_run() -> None:
-    log = json.loads(to_sarif("a.txt", "", [], CHECKS))
+    log = json.loads(to_sarif("a.txt", "", [], RULES))
     validate(log)
     assert log["runs"][0]["results"] == []
 
@@ -214,13 +232,14 @@ def test_a_scored_script_gives_one_annotation_per_finding(tmp_path: Path) -> Non
     out = to_github("scripts/dana.txt", SCRIPT, d.findings)
     lines = out.splitlines()
     assert len(lines) == len(d.findings) and out.endswith("\n")
-    weak = [line for line in lines if "title=weak-phrases" in line]
+    weak = [line for line in lines if "title=weak-phrases.filler" in line]
     assert weak[0].startswith("::warning file=scripts/dana.txt,line=2,col=")
     head, _, message = weak[0][2:].partition("::")
     props = dict(p.split("=", 1) for p in head.split(" ", 1)[1].split(","))
     line = SCRIPT.splitlines()[int(props["line"]) - 1]
     assert line[int(props["col"]) - 1 : int(props["endColumn"]) - 1].lower() == "just following up"
     assert message == next(f.message for f in d.findings if f.check == "weak-phrases")
+    assert [line.split("title=")[1].split("::")[0] for line in lines] == [f.id for f in d.findings]
 
 
 def test_annotation_forms() -> None:

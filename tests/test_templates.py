@@ -804,7 +804,8 @@ def test_an_unknown_filter_names_the_closest_one_not_all_sixty(
 def test_catalog_modules_import_no_cycle_and_no_jinja() -> None:
     code = (
         "import sys, voicemail_coach.catalog, voicemail_coach.inspection, "
-        "voicemail_coach.policy.recommend\n"
+        "voicemail_coach.policy.recommend, voicemail_coach.output.files, "
+        "voicemail_coach.output.sarif, voicemail_coach.output.github\n"
         "print(sorted(m for m in sys.modules if m.startswith('jinja2'))[:1])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -828,7 +829,12 @@ def test_inspect_names_the_file_with_each_line_and_fails_on_fields_no_data_gives
     assert r.exit_code == 0, r.output
     style_file = EXAMPLES / "event-follow-up.j2"
     assert f"prospect YAML: company: ... ({style_file}:20)" in r.output
-    assert "recommended: priority 35\n" in r.output
+    assert "recommended: priority 35, when prospect.extra.event is given\n" in r.output
+    r = run("inspect", "straight-pitch")
+    assert "recommended: priority 20, when prospect.attempts >= 3 (built-in rule)\n" in r.output
+    write(tmp_path, "plain.j2", GOOD_BODY)
+    r = run("inspect", "plain", "--templates", str(tmp_path))
+    assert "recommended: only with --style (add 'priority: N' to take part" in r.output
     path = write(tmp_path, "typo.j2", "Hi\n{{ prospect.compnay }}\n")
     r = run("inspect", "typo", "--templates", str(tmp_path))
     assert r.exit_code == 2

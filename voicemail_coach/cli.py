@@ -380,7 +380,7 @@ def inspect(ctx: click.Context, style: str) -> None:
     import yaml
 
     from .catalog import get_style
-    from .inspection import fields, flow, unsuppliable
+    from .inspection import fields, flow, recommended, unsuppliable
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
@@ -391,9 +391,7 @@ def inspect(ctx: click.Context, style: str) -> None:
         echo(f"use when:    {s.use_when}")
     if s.requires:
         echo(f"requires:    {', '.join(s.requires)}")
-    if s.priority is not None:
-        when = ", ".join(c.text for c in s.recommend_when)
-        echo(f"recommended: priority {s.priority}{f' when {when}' if when else ''}")
+    echo(f"recommended: {recommended(s)}")
     if s.checks:
         echo(f"checks:      {flow(dict(s.checks))}")
     uses = fields(s, templates)

@@ -137,3 +137,15 @@ def unsuppliable(problems: list[FieldUse], style: str) -> str:
         f"{first.location}: style {style} reads {first.name}, which no data can give: "
         f"{first.problem}{more}; fix the template"
     )
+
+
+def recommended(style: Style) -> str:
+    """Return how a style takes part in the recommendation, as `inspect` says it."""
+    from .policy.recommend import rules
+
+    rule = rules([style]).get(style.name)
+    if rule is None:
+        return "only with --style (add 'priority: N' to take part; see docs/templates.md)"
+    said = [c.describe() for c in rule.when] + [f"{f} is given" for f in rule.requires]
+    when = f"when {', '.join(dict.fromkeys(said))}" if said else "always"
+    return f"priority {rule.priority}, {when}{' (built-in rule)' if rule.built_in else ''}"

@@ -27,7 +27,7 @@ from .discovery import (
 from .environment import environment, environment_for, new_environment, search_dirs
 from .fields import CONTEXT, dotted, field_problem, field_value, has_field
 from .metadata import META_KEYS, Folder, Style, read_style
-from .render import MAX_OUTPUT, missing_fields, render
+from .render import MAX_OUTPUT, missing_fields, render, template_error
 
 __all__ = [
     "BUILTIN_DIR",
@@ -56,4 +56,5 @@ __all__ = [
     "style_files",
     "styles",
     "template_dirs",
+    "template_error",
 ]

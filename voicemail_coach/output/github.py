@@ -2,7 +2,8 @@
 
 Levels map ``error`` -> ``error``, ``warning`` -> ``warning``, ``suggestion`` -> ``notice``.
 Escaping follows GitHub's runner: in the message ``%`` -> ``%25``, CR -> ``%0D``, LF -> ``%0A``;
-in properties (file, title) also ``:`` -> ``%3A`` and ``,`` -> ``%2C``. A finding's span gives
+in properties (file, title) also ``:`` -> ``%3A`` and ``,`` -> ``%2C``. The title is the
+finding's outcome id (``weak-phrases.filler``). A finding's span gives
 ``line``/``col``/``endColumn`` (``endLine`` too when it spans lines, then without columns, as
 GitHub reads columns only within one line). Pure functions from findings to text.
 """
@@ -65,7 +66,7 @@ def _for(doc: Document, f: Finding) -> str:
             where = {"line": r["startLine"], "col": r["startColumn"], "end_column": r["endColumn"]}
         else:
             where = {"line": r["startLine"], "end_line": r["endLine"]}
-    return annotation(f.severity, f.message, file=doc.path, title=f.check, **where)
+    return annotation(f.severity, f.message, file=doc.path, title=f.id or f.check, **where)
 
 
 def to_github(path: str | None, text: str | None, findings: Sequence[Finding]) -> str:

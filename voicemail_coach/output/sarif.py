@@ -1,11 +1,13 @@
-"""SARIF 2.1.0 for code scanning: one run, a rule per check, a result per finding.
+"""SARIF 2.1.0 for code scanning: one run, a rule per check and outcome, a result per finding.
 
-Pure functions from (path, text, findings, rules) to text. Levels map ``error`` -> ``error``,
-``warning`` -> ``warning``, ``suggestion`` -> ``note``. A finding's character span becomes a
-region (1-based ``startLine``/``startColumn``/``endLine``/``endColumn``, the end column just
-after the last character, counted in Unicode code points as the run's ``columnKind`` says),
-plus ``charOffset``/``charLength``. Without the text the spans point into (a draft rendered
-from a template), a result names the file, and the document's `line` when one is given.
+Pure functions from (path, text, findings, rules) to text; `rules_for(CHECKS)` gives the rules
+(one per check id and per outcome id, with its default level and help). Levels map ``error``
+-> ``error``, ``warning`` -> ``warning``, ``suggestion`` -> ``note``. A finding's character
+span becomes a region (1-based ``startLine``/``startColumn``/``endLine``/``endColumn``, the end
+column just after the last character, counted in Unicode code points as the run's
+``columnKind`` says), plus ``charOffset``/``charLength``. Without the text the spans point into
+(a draft rendered from a template), a result names the file, and the document's `line` when
+one is given.
 """
 
 from __future__ import annotations
@@ -26,8 +28,19 @@ INFO_URI = "https://pypi.org/project/voicemail-coach/"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
-class RuleLike(Protocol):
-    """What a rule needs: a check (`voicemail_coach.checks.Check`) has all of it."""
+@dataclass(frozen=True)
+class Rule:
+    """A SARIF rule: an id findings carry, its default level, a summary and help text."""
+
+    id: str
+    level: str
+    summary: str
+    help: str = ""
+    enabled: bool = True
+
+
+class CheckLike(Protocol):
+    """What `rules_for` reads from a check (`voicemail_coach.checks.Check` has all of it)."""
 
     @property
     def id(self) -> str: ...
@@ -37,6 +50,31 @@ class RuleLike(Protocol):
     def summary(self) -> str: ...
     @property
     def source(self) -> str: ...
+    @property
+    def outcomes(self) -> Sequence[Any]: ...
+
+
+def rules_for(checks: Iterable[CheckLike]) -> tuple[Rule, ...]:
+    """Return a rule per check and per outcome (``length``, ``length.far-too-long``, ...).
+
+    An outcome's default level is its own, else its check's; an opt-in outcome is listed as
+    not enabled. The help text is the check's summary and the source of its threshold.
+    """
+    out: list[Rule] = []
+    for check in checks:
+        help_text = check.summary + (f". Source: {check.source}." if check.source else ".")
+        out.append(Rule(check.id, check.level, check.summary, help_text))
+        for outcome in check.outcomes:
+            out.append(
+                Rule(
+                    f"{check.id}.{outcome.code}",
+                    outcome.level or check.level,
+                    f"{check.id}: {outcome.summary}",
+                    help_text,
+                    bool(getattr(outcome, "enabled", True)),
+                )
+            )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -85,16 +123,20 @@ def uri(path: str) -> str:
     return quote(str(PurePosixPath(*p.parts)))
 
 
-def _rule(rule: RuleLike) -> dict[str, Any]:
-    """Return a reportingDescriptor for a check."""
-    help_text = rule.summary + (f" Source: {rule.source}." if rule.source else "")
-    return {
+def _rule(rule: Rule) -> dict[str, Any]:
+    """Return a reportingDescriptor for a rule."""
+    config: dict[str, Any] = {"level": LEVELS.get(rule.level, "warning")}
+    if not rule.enabled:
+        config["enabled"] = False
+    descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.id,
         "shortDescription": {"text": rule.summary},
-        "help": {"text": help_text},
-        "defaultConfiguration": {"level": LEVELS.get(rule.level, "warning")},
+        "defaultConfiguration": config,
     }
+    if rule.help:
+        descriptor["help"] = {"text": rule.help}
+    return descriptor
 
 
 def _location(doc: Document, finding: Finding) -> list[dict[str, Any]]:
@@ -110,31 +152,26 @@ def _location(doc: Document, finding: Finding) -> list[dict[str, Any]]:
 
 
 def sarif_log(
-    documents: Iterable[Document], rules: Iterable[RuleLike], *, tool_version: str = ""
+    documents: Iterable[Document], rules: Iterable[Rule], *, tool_version: str = ""
 ) -> dict[str, Any]:
     """Return the SARIF log (a dict ready for json.dumps) for the documents' findings.
 
-    Every rule given is listed; a finding whose check is not among them gets a rule of its own
-    (its severity as the default level), so every result's ``ruleIndex`` points at its rule.
+    Every rule given is listed (see `rules_for`); a result's ``ruleId`` is the finding's
+    outcome id (``length.far-too-long``). A finding whose id is not among the rules gets a rule
+    of its own (its severity as the default level), so every ``ruleIndex`` points at its rule.
     """
     descriptors = [_rule(r) for r in rules]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results: list[dict[str, Any]] = []
     for doc in documents:
         for f in doc.findings:
-            if f.check not in index:
-                index[f.check] = len(descriptors)
-                descriptors.append(
-                    {
-                        "id": f.check,
-                        "name": f.check,
-                        "shortDescription": {"text": f.check},
-                        "defaultConfiguration": {"level": LEVELS.get(f.severity, "warning")},
-                    }
-                )
+            rule_id = f.id or f.check
+            if rule_id not in index:
+                index[rule_id] = len(descriptors)
+                descriptors.append(_rule(Rule(rule_id, f.severity, rule_id)))
             result: dict[str, Any] = {
-                "ruleId": f.check,
-                "ruleIndex": index[f.check],
+                "ruleId": rule_id,
+                "ruleIndex": index[rule_id],
                 "level": LEVELS.get(f.severity, "warning"),
                 "message": {"text": f.message},
             }
@@ -158,7 +195,7 @@ def to_sarif(
     path: str | None,
     text: str | None,
     findings: Sequence[Finding],
-    rules: Iterable[RuleLike],
+    rules: Iterable[Rule],
     *,
     tool_version: str = "",
 ) -> str:
@@ -168,7 +205,7 @@ def to_sarif(
 
 
 def documents_to_sarif(
-    documents: Iterable[Document], rules: Iterable[RuleLike], *, tool_version: str = ""
+    documents: Iterable[Document], rules: Iterable[Rule], *, tool_version: str = ""
 ) -> str:
     """Return the SARIF 2.1.0 JSON text for many files (lint-templates: one per template)."""
     log = sarif_log(documents, rules, tool_version=tool_version)

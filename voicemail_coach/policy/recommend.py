@@ -106,18 +106,12 @@ def choose(
     prospect: Prospect, table: Mapping[str, Rule], caller: Caller | None = None
 ) -> Recommendation:
     """Pick from a table of rules (from `rules`): the highest priority that fits, by name."""
-    best: Rule | None = None
-    runner_up: Rule | None = None
-    for rule in table.values():
-        if not rule.fits(caller, prospect):
-            continue
-        if best is None or (-rule.priority, rule.style) < (-best.priority, best.style):
-            best, runner_up = rule, best
-        elif runner_up is None or (-rule.priority, rule.style) < (
-            -runner_up.priority,
-            runner_up.style,
-        ):
-            runner_up = rule
+    fitting = sorted(
+        (r for r in table.values() if r.fits(caller, prospect)),
+        key=lambda r: (-r.priority, r.style),
+    )
+    best = fitting[0] if fitting else None
+    runner_up = fitting[1] if len(fitting) > 1 else None
     if best is None:
         return Recommendation(DEFAULT_STYLE, _built_in_reason(DEFAULT_STYLE, prospect))
     if best.built_in:
