@@ -850,7 +850,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Look an attribute up; a method of a built-in type only from the allowlist."""
-        kind = _kind(type(obj))
+        t = type(obj)
+        if t in _RECORDS and not attribute.startswith("_"):
+            try:  # the frozen records' fields: what Jinja would answer, without its detours
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        kind = _kind(t)
         if kind is not None and attribute in _METHODS[kind]:
             return self._method(obj, kind, attribute)
         return super().getattr(obj, attribute)
