@@ -262,7 +262,7 @@ def _made(value: Any, what: str = "a value") -> Any:
         if value.bit_length() > MAX_INT_BITS:
             raise Runaway(
                 f"{what} is a number of {value.bit_length():,} bits; the limit is "
-                f"{MAX_INT_BITS:,} bits"
+                f"{MAX_INT_BITS:,} bits (the number-size limit)"
             )
         return value
     size = printed(value)
@@ -619,7 +619,8 @@ def _check_source(source: str, filename: str | None) -> None:
     m = re.search(rf"\d[\d_]{{{MAX_DIGITS - 1},}}", source)
     if m:
         raise Runaway(
-            f"a number of {len(m.group()):,} digits; the limit is {MAX_DIGITS:,} digits",
+            f"a number of {len(m.group()):,} digits; the limit is {MAX_DIGITS:,} digits "
+            "(the number-size limit)",
             lineno=source.count("\n", 0, m.start()) + 1,
             filename=filename,
         )
@@ -889,7 +890,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 and isinstance(right, int)
                 and left.bit_length() + right.bit_length() > MAX_INT_BITS
             ):
-                raise Runaway(f"{what} would make a number over {MAX_INT_BITS:,} bits")
+                raise Runaway(
+                    f"{what} would make a number over {MAX_INT_BITS:,} bits (the number-size limit)"
+                )
         elif operator == "**":
             if (
                 isinstance(left, int)
@@ -898,7 +901,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 and right > 0
                 and right * math.log2(abs(left)) > MAX_INT_BITS
             ):
-                raise Runaway(f"{left} ** {right} would make a number over {MAX_INT_BITS:,} bits")
+                raise Runaway(
+                    f"{left} ** {right} would make a number over {MAX_INT_BITS:,} bits "
+                    "(the number-size limit)"
+                )
         elif operator == "+":
             return _made(_add(left, right, what), what)
         elif operator == "%" and isinstance(left, str | bytes):
