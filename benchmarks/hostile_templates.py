@@ -62,13 +62,13 @@ def run_case(style: str, folder: str, cap_mb: int, timeout: float) -> dict[str, 
     child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed = False
     while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        pid, _, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
             break
         if time.perf_counter() - start > timeout:
             child.kill()
             killed = True
-            pid, status, usage = os.wait4(child.pid, 0)
+            _, _, usage = os.wait4(child.pid, 0)
             break
         time.sleep(0.02)
     wall = time.perf_counter() - start
@@ -102,8 +102,11 @@ def main() -> None:
     )
     print(f"{'case':<22} {'peak MB':>8} {'seconds':>8}  outcome")
     rows = [("(normal: referral)", run_case("referral", "", opts.cap_mb, opts.timeout))]
-    print(f"{rows[0][0]:<22} {rows[0][1]['peak']:>8.0f} {rows[0][1]['seconds']:>8.3f}  "
-          f"{str(rows[0][1]['outcome'])[: opts.width]}", flush=True)
+    print(
+        f"{rows[0][0]:<22} {rows[0][1]['peak']:>8.0f} {rows[0][1]['seconds']:>8.3f}  "
+        f"{str(rows[0][1]['outcome'])[: opts.width]}",
+        flush=True,
+    )
     for name in names:
         row = run_case(name, str(CORPUS), opts.cap_mb, opts.timeout)
         print(

@@ -30,7 +30,16 @@ import math
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -211,8 +220,8 @@ def printed(value: Any, cap: int = MAX_VALUE) -> int:
             total += v.bit_length() * 77 // 256 + 2
         elif isinstance(v, float):
             total += 24
-        elif isinstance(v, list | tuple | set | frozenset):
-            total += 2 + 2 * len(v)
+        elif isinstance(v, list | tuple | set | frozenset | KeysView | ValuesView | ItemsView):
+            total += 2 * len(v) + (2 if isinstance(v, list | tuple) else 14)  # "frozenset(..."
             if total <= cap:
                 stack.extend(v)
         elif isinstance(v, Mapping):
