@@ -99,6 +99,36 @@ EXPECT: dict[str, tuple[int, list[str]]] = {
 }
 
 PEAK_BYTES = 64 * 1024 * 1024  # Python allocations one hostile draft may reach at its peak
+# The cases that built 0.2 to 6 GB before they were refused (benchmarks/hostile_templates.py):
+# their peak allocation is traced (tracemalloc makes the call-heavy cases ten times slower).
+ALLOCATING = frozenset(
+    {
+        "bytes-join",
+        "bytes-ljust",
+        "bytes-multiply",
+        "compile-macros",
+        "concat-operands",
+        "expandtabs",
+        "format-many-fields",
+        "format-map",
+        "format-method",
+        "format-nested-width",
+        "int-to-bytes",
+        "join-items",
+        "join-method",
+        "join-range",
+        "macro-output",
+        "percent-many",
+        "pprint-nested",
+        "print-list",
+        "print-nested",
+        "set-block",
+        "sort",
+        "tojson",
+        "tojson-indent",
+        "urlize",
+    }
+)
 
 
 @pytest.fixture
@@ -133,11 +163,13 @@ def test_hostile_template_is_refused_at_its_line_naming_the_limit(
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 60.0)
     line, words = EXPECT[name]
     path = CORPUS / f"{name}.j2"
-    tracemalloc.start()
+    traced = name in ALLOCATING
+    if traced:
+        tracemalloc.start()
     try:
         with pytest.raises(vc.TemplateError) as info:
             vc.draft(DANA, name, CALLER, NOW, templates=[CORPUS])
-        peak = tracemalloc.get_traced_memory()[1]
+        peak = tracemalloc.get_traced_memory()[1] if traced else 0
     finally:
         tracemalloc.stop()
     message = str(info.value)
