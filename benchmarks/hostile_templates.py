@@ -93,7 +93,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a kill")
     parser.add_argument("--width", type=int, default=90, help="characters of the outcome shown")
     opts = parser.parse_args()
-    names = opts.names or sorted(p.stem for p in CORPUS.glob("*.j2"))
+    names = opts.names or sorted(p.stem for p in CORPUS.glob("[!_]*.j2"))
     load = os.getloadavg()
     print(
         f"# {platform.python_implementation()} {platform.python_version()}, "

@@ -586,7 +586,7 @@ def _concat(pieces: Iterable[str]) -> str:
     for piece in pieces:
         total += len(piece) if piece.isascii() else 4 * len(piece)
         if total > MAX_VALUE:
-            raise _value_limit("the output of a macro or block", total)
+            raise _value_limit("the output of a macro, block or template", total)
         out.append(piece)
     _spend(total)
     return "".join(out)
