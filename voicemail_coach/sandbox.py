@@ -257,7 +257,7 @@ def _too_big(size: float, what: str) -> None:
 
 
 def _made(value: Any, what: str = "a value") -> Any:
-    """Check and count a value an operator, call or filter made; return it."""
+    """_Check and count a value an operator, call or filter made; return it."""
     if type(value) is str:  # the common case, in O(1)
         size = len(value) if value.isascii() else 4 * len(value)
         _too_big(size, what)
@@ -446,7 +446,7 @@ class _EscapeFormatter(_SizedFields, SandboxedEscapeFormatter):
 
 # --- the allowlist of methods on built-in types ----------------------------------------------
 
-Check = Callable[[Any, tuple[Any, ...], dict[str, Any]], tuple[Any, ...]]
+_Check = Callable[[Any, tuple[Any, ...], dict[str, Any]], tuple[Any, ...]]
 
 _SAME_SIZE = [
     "capitalize",
@@ -485,7 +485,7 @@ _SAME_SIZE = [
     "title",
     "upper",
 ]
-_GROWING: dict[str, Check] = {
+_GROWING: dict[str, _Check] = {
     "center": _check_pad,
     "ljust": _check_pad,
     "rjust": _check_pad,
@@ -494,19 +494,19 @@ _GROWING: dict[str, Check] = {
     "replace": _check_replace_method,
     "join": _check_join_method,
 }
-_STR: dict[str, Check] = {
+_STR: dict[str, _Check] = {
     **dict.fromkeys(_SAME_SIZE, _no_check),
     **_GROWING,
     "encode": _check_encode,
     "format": _no_check,  # sized field by field by _Formatter
     "format_map": _no_check,
 }
-_BYTES: dict[str, Check] = {
+_BYTES: dict[str, _Check] = {
     **{name: _no_check for name in _SAME_SIZE if hasattr(bytes, name)},
     **_GROWING,
     "decode": _no_check,  # at most 4 bytes a byte, checked after
 }
-_ALLOWED: dict[type, dict[str, Check]] = {
+_ALLOWED: dict[type, dict[str, _Check]] = {
     str: _STR,
     bytes: _BYTES,
     list: dict.fromkeys(["count", "index", "copy"], _no_check),
@@ -552,7 +552,7 @@ def _loop_filter(context: Context, items: Any) -> Any:
 
 
 def _value_filter(value: Any) -> Any:
-    """Check the size of a list, tuple or dict literal (inserted by the compiler)."""
+    """_Check the size of a list, tuple or dict literal (inserted by the compiler)."""
     size = printed(value)
     _too_big(size, "a list or dict literal")
     return value
