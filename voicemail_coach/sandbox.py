@@ -257,7 +257,7 @@ def _too_big(size: float, what: str) -> None:
 
 
 def _made(value: Any, what: str = "a value") -> Any:
-    """_Check and count a value an operator, call or filter made; return it."""
+    """Check and count a value an operator, call or filter made; return it."""
     if type(value) is str:  # the common case, in O(1)
         size = len(value) if value.isascii() else 4 * len(value)
         _too_big(size, what)
