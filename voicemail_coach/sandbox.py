@@ -552,7 +552,7 @@ def _loop_filter(context: Context, items: Any) -> Any:
 
 
 def _value_filter(value: Any) -> Any:
-    """_Check the size of a list, tuple or dict literal (inserted by the compiler)."""
+    """Check the size of a list, tuple or dict literal (inserted by the compiler)."""
     size = printed(value)
     _too_big(size, "a list or dict literal")
     return value
