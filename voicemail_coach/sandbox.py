@@ -980,7 +980,6 @@ class FolderLoader(FileSystemLoader):
         real = os.path.realpath(filename)
         if not any(real.startswith(a.rstrip(os.sep) + os.sep) for a in self.allowed):
             raise SecurityError(f"{template!r} leads outside the template folders ({real})")
-        _check_source(source, filename)
         return source, filename, uptodate
 
 
