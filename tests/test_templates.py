@@ -362,8 +362,8 @@ HOSTILE: dict[str, tuple[str, int, list[str]]] = {
         2,
         ["recurses without end"],
     ),
-    "multiply": ("{{ 'x' * 10**9 }}\n", 2, ["was stopped", "1,000,000,000 characters"]),
-    "power": ("{{ 10 ** (10 ** 10) }}\n", 2, ["was stopped", "far too big"]),
+    "multiply": ("{{ 'x' * 10**9 }}\n", 2, ["was stopped", "1,000,000,000 bytes"]),
+    "power": ("{{ 10 ** (10 ** 10) }}\n", 2, ["was stopped", "over 4,096 bits"]),
     "doubling": (
         "{% set ns = namespace(s='x') %}{% for i in range(64) %}"
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
