@@ -28,6 +28,7 @@ Decisions where the spec is silent:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -91,21 +92,28 @@ def _minutes(t: time) -> int:
     return 24 * 60 if t == time.max else t.hour * 60 + t.minute
 
 
-def _outside(hours: Hours, zone: tzinfo, instant: datetime) -> int:
-    """Return how many minutes an instant is from the nearest start allowed by the hours."""
-    local = instant.astimezone(zone)
-    best = _FAR
-    for offset in (-1, 0, 1):
-        day = local.date() + timedelta(days=offset)
+def _windows(hours: Hours, zone: tzinfo, first: date, days: int) -> list[tuple[datetime, datetime]]:
+    """Return (first, last) allowed starts in UTC of each working day from the day before
+    `first` to the day after `days` days later, in order."""
+    out = []
+    for n in range(-1, days + 1):
+        day = first + timedelta(days=n)
         if day.weekday() not in hours.days:
             continue
-        first = datetime.combine(day, hours.start, zone).astimezone(UTC)
+        start = datetime.combine(day, hours.start, zone).astimezone(UTC)
         end = datetime.combine(day, time(), zone) + timedelta(minutes=_minutes(hours.end))
-        last = end.astimezone(UTC) - timedelta(minutes=STEP_MINUTES)
-        at = instant.astimezone(UTC)
-        if first <= at <= last:
+        out.append((start, end.astimezone(UTC) - timedelta(minutes=STEP_MINUTES)))
+    return out
+
+
+def _distance(windows: list[tuple[datetime, datetime]], at: datetime) -> int:
+    """Return the minutes from an instant to the nearest window (0 inside one)."""
+    i = bisect_right(windows, at, key=lambda w: w[0])
+    best = _FAR
+    for start, last in windows[max(0, i - 1) : i + 1]:
+        if start <= at <= last:
             return 0
-        gap = (first - at) if at < first else (at - last)
+        gap = start - at if at < start else at - last
         best = min(best, int(gap.total_seconds() // 60))
     return best
 
@@ -124,6 +132,7 @@ class _Lane:
     calendar: Calendar
     days: list[list[datetime]] = field(default_factory=list)
     least_bad: list[datetime] | None = None
+    least_span: int = 0
 
 
 class SlotPlanner:
@@ -238,6 +247,8 @@ class SlotPlanner:
         start = max(_minutes(hours.start), _minutes(CALLING_WINDOW[0]))
         start += -start % STEP_MINUTES
         end = min(_minutes(hours.end), _minutes(CALLING_WINDOW[1]))
+        if not self._caller_meets(day, start, end, lane.zone):
+            return []
         found = []
         for minutes in range(start, end, STEP_MINUTES):
             slot = _exact(datetime.combine(day, time(minutes // 60, minutes % 60)), lane.zone)
@@ -246,6 +257,19 @@ class SlotPlanner:
             if self._open(lane, slot):
                 found.append(slot)
         return found
+
+    def _caller_meets(self, day: date, start: int, end: int, zone: ZoneInfo) -> bool:
+        """Return whether the caller's hours touch the prospect's local window on a day (a
+        cheap test that skips days of no overlap before looking at each slot)."""
+        if self.hours is None or self.zone is None:
+            return True
+        low = (datetime.combine(day, time(), zone) + timedelta(minutes=start)).astimezone(UTC)
+        high = (datetime.combine(day, time(), zone) + timedelta(minutes=end)).astimezone(UTC)
+        days = {low.astimezone(self.zone).date(), high.astimezone(self.zone).date()}
+        for first, last in _windows(self.hours, self.zone, min(days), len(days) - 1):
+            if first < high and last >= low:
+                return True
+        return False
 
     def _free(self, slot: datetime) -> bool:
         if self.max_per_slot is None:
@@ -263,37 +287,48 @@ class SlotPlanner:
         return partial[:count]
 
     def _least_bad(self, lane: _Lane, count: int) -> list[datetime]:
-        """Return the slots nearest both parties' hours inside the prospect's calling window."""
-        if lane.least_bad is None:
-            ranked: list[tuple[int, int, datetime]] = []
-            earliest = self.now.astimezone(UTC) + LEAD
-            first = self._first_day(lane)
-            window = range(_minutes(CALLING_WINDOW[0]), _minutes(CALLING_WINDOW[1]), STEP_MINUTES)
-            for offset in range(HORIZON_DAYS):
-                day = first + timedelta(days=offset)
-                if day.weekday() not in lane.hours.days or lane.calendar.closed(day):
+        """Return the slots nearest both parties' hours inside the prospect's calling window.
+
+        Costs repeat weekly, so the first week is ranked first; the whole horizon only when a
+        call list has filled that week.
+        """
+        for span in (7, HORIZON_DAYS):
+            if lane.least_bad is None or lane.least_span < span:
+                lane.least_bad, lane.least_span = self._rank(lane, span), span
+            free = [slot for slot in lane.least_bad if self._free(slot)]
+            if free:
+                best_day = free[0].date()
+                chosen = [slot for slot in free if slot.date() == best_day][:count]
+                return sorted(chosen, key=lambda s: s.astimezone(UTC))
+        return []
+
+    def _rank(self, lane: _Lane, days: int) -> list[datetime]:
+        """Return the prospect's calling-window slots of `days` days, least bad first."""
+        ranked: list[tuple[int, int, datetime]] = []
+        earliest = self.now.astimezone(UTC) + LEAD
+        first = self._first_day(lane)
+        theirs_open = _windows(lane.hours, lane.zone, first, days)
+        ours_open: list[tuple[datetime, datetime]] = []
+        if self.hours is not None and self.zone is not None:
+            ours_open = _windows(self.hours, self.zone, first, days)
+        window = range(_minutes(CALLING_WINDOW[0]), _minutes(CALLING_WINDOW[1]), STEP_MINUTES)
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            if day.weekday() not in lane.hours.days or lane.calendar.closed(day):
+                continue
+            for minutes in window:
+                slot = _exact(datetime.combine(day, time(minutes // 60, minutes % 60)), lane.zone)
+                if slot is None or slot.astimezone(UTC) < earliest:
                     continue
-                for minutes in window:
-                    wall = datetime.combine(day, time(minutes // 60, minutes % 60))
-                    slot = _exact(wall, lane.zone)
-                    if slot is None or slot.astimezone(UTC) < earliest:
+                theirs = _distance(theirs_open, slot)
+                ours = 0
+                if self.zone is not None and ours_open:
+                    if self._caller_calendar.closed(slot.astimezone(self.zone).date()):
                         continue
-                    theirs = _outside(lane.hours, lane.zone, slot)
-                    ours = 0
-                    if self.hours is not None and self.zone is not None:
-                        local = slot.astimezone(self.zone)
-                        if self._caller_calendar.closed(local.date()):
-                            continue
-                        ours = _outside(self.hours, self.zone, slot)
-                    ranked.append((2 * theirs + ours, theirs, slot))
-            ranked.sort(key=lambda r: (r[0], r[1], r[2].astimezone(UTC)))
-            lane.least_bad = [slot for _, _, slot in ranked]
-        free = [slot for slot in lane.least_bad if self._free(slot)]
-        if not free:
-            return []
-        best_day = free[0].date()
-        chosen = [slot for slot in free if slot.date() == best_day][:count]
-        return sorted(chosen, key=lambda s: s.astimezone(UTC))
+                    ours = _distance(ours_open, slot)
+                ranked.append((2 * theirs + ours, theirs, slot))
+        ranked.sort(key=lambda r: (r[0], r[1], r[2].astimezone(UTC)))
+        return [slot for _, _, slot in ranked]
 
     def _no_overlap(self, prospect: Prospect, lane: _Lane, slots: list[datetime]) -> Note:
         """Return the note naming the hours that never meet and the slot proposed instead."""
