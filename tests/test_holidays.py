@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
 
-from voicemail_coach.errors import SlotError
+from voicemail_coach.config import Config, load_config
+from voicemail_coach.errors import ConfigError, SlotError
 from voicemail_coach.models import Caller, Prospect
 from voicemail_coach.schedule import next_step, parse_days_off
 from voicemail_coach.schedule.holidays import Calendar, Party, holiday_name
@@ -262,3 +265,63 @@ def test_holidays_are_imported_only_when_a_country_and_a_time_are_judged() -> No
         base + "assess_moment(datetime(2026, 11, 26, 10, tzinfo=z), "
         "datetime(2026, 11, 25, tzinfo=z), country='US')"
     )
+
+
+# --- days_off and max_per_slot in the config -----------------------------------------------
+
+
+def test_the_config_reads_days_off_and_max_per_slot(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("days_off: [2026-12-24, 2026-12-28..2026-12-31]\nmax_per_slot: 8\n")
+    config = load_config(path)
+    assert config.days_off == frozenset(
+        [date(2026, 12, 24), *(date(2026, 12, d) for d in range(28, 32))]
+    )
+    assert config.max_per_slot == 8
+    assert Config().max_per_slot == 5 and Config().days_off == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("days_off: [2026-12-24, Boxing Day]\n", ":1: days_off: cannot read day off 'Boxing Day'"),
+        ("checks: {}\ndays_off: 2026-12-31..2026-12-01\n", ":2: days_off: day-off range"),
+        ("max_per_slot: 0\n", ":1: max_per_slot must be a whole number of at least 1, not '0'"),
+        ("max_per_slot: lots\n", ":1: max_per_slot must be a whole number"),
+    ],
+)
+def test_bad_days_off_or_max_per_slot_name_the_file_and_line(
+    tmp_path: Path, body: str, says: str
+) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(str(path) + says)
+
+
+def test_draft_skips_the_configured_days_off() -> None:
+    import voicemail_coach as vc
+
+    config = Config(days_off=parse_days_off("2026-12-28..2026-12-31"))
+    p = Prospect("Dana Jones", "XYZ", phone="312-555-0100", need="fewer disputes")
+    d = vc.draft(p, "warm-cold-call", REP, datetime(2026, 12, 24, 10), config=config)
+    assert "Would Monday the 4th at 9 or 10 a.m. work for you?" in d.text
+
+
+def test_the_command_line_never_proposes_thanksgiving() -> None:
+    from click.testing import CliRunner
+
+    from voicemail_coach.cli import cli
+
+    examples = Path(__file__).parent.parent / "examples" / "prospects.yaml"
+    args = ["draft", str(examples), "--now", "2026-11-25T15:00", "--format", "json"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    drafts = json.loads(result.output)["drafts"]
+    assert len(drafts) >= 4
+    for d in drafts:
+        assert d["proposed_times"], d["text"]
+        for said in d["proposed_times"]:
+            assert not said["when"].startswith("2026-11-26"), said
+        assert "tomorrow" not in d["text"] and "Thursday" not in d["text"]

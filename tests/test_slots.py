@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import re
 import time as clock
-from datetime import datetime, time, timedelta, timezone
+from collections import Counter
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from voicemail_coach.errors import SlotError, VoicemailCoachError
+from voicemail_coach.errors import DataError, SlotError, VoicemailCoachError
 from voicemail_coach.models import Caller, Hours, Prospect
 from voicemail_coach.schedule import (
+    MAX_PER_SLOT,
     NextStep,
+    SlotPlanner,
+    assess_moment,
     caller_zone,
     next_step,
     parse_hours,
     propose,
     resolve_now,
+    say_available,
+    say_number,
     say_slot,
     say_slots,
     zone_for,
@@ -706,3 +712,192 @@ def test_said_slots_never_read_like_a_clock_display() -> None:
 def test_nothing_to_say_is_an_error() -> None:
     with pytest.raises(SlotError, match="no slot to say"):
         say_slots([], MONDAY)
+
+
+# --- spreading over a call list ------------------------------------------------------------
+
+CITIES = ("212-555-0100", "312-555-0100", "213-555-0100", "+44 20 7946 0958", "405-555-0199")
+
+
+def call_list(size: int) -> list[Prospect]:
+    return [
+        Prospect(f"Prospect {n}", "XYZ Company", phone=CITIES[n % len(CITIES)]) for n in range(size)
+    ]
+
+
+def test_a_call_list_drafted_at_8am_is_spread_over_many_slots() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0), max_per_slot=3)
+    chicago = [prospect(tz="America/Chicago") for _ in range(50)]
+    phrases = [planner.next_step(p).phrase for p in chicago]
+    assert phrases[:10] == [
+        *["Tuesday at 9 or 10 a.m."] * 3,
+        *["Tuesday at 9:30 or 10:30 a.m."] * 3,
+        *["Tuesday at 11 a.m. or noon"] * 3,
+        "Tuesday at 11:30 a.m. or 12:30 p.m.",
+    ]
+    assert max(planner.offered().values()) == 3
+    assert len(set(phrases)) >= 15
+
+
+def test_a_hundred_prospects_never_share_a_slot_more_than_n_times_and_repeat_exactly() -> None:
+    now = datetime(2026, 11, 23, 8, 0)
+
+    def plan() -> list[tuple[datetime, ...]]:
+        planner = SlotPlanner(caller(), now)  # the default: at most 5 prospects per slot
+        steps = [planner.next_step(p) for p in call_list(100)]
+        assert max(planner.offered().values()) <= MAX_PER_SLOT == 5
+        offered = Counter(slot.astimezone(UTC) for step in steps for slot in step.slots)
+        assert offered == Counter(planner.offered())
+        for step in steps:
+            for slot in step.slots:
+                assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot)
+                assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot.astimezone(CHI))
+                assert slot.date() != date(2026, 11, 26)  # Thanksgiving
+        return [step.slots for step in steps]
+
+    first = plan()
+    assert first == plan()
+    assert len({slot for slots in first for slot in slots}) >= 40
+
+
+def test_explicit_slots_count_toward_the_spread() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0), max_per_slot=1)
+    chose = prospect(tz="America/Chicago", slots=(datetime(2026, 11, 24, 9, 0),))
+    assert planner.next_step(chose).phrase == "Tuesday at 9 a.m."
+    assert planner.next_step(prospect(tz="America/Chicago")).phrase == "Tuesday at 10 or 11 a.m."
+
+
+def test_the_spread_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_per_slot must be at least 1, not 0"):
+        SlotPlanner(caller(), None, max_per_slot=0)
+
+
+# --- the number and the hours as the listener hears them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "listener", "home", "said"),
+    [
+        ("312-555-0142", "GB", "US", "+1 312-555-0142"),  # a London prospect of a Chicago rep
+        ("312-555-0142", "US", "US", "312-555-0142"),
+        ("312-555-0142", "CA", "US", "312-555-0142"),  # one numbering plan: no country code
+        ("312-555-0142", None, "US", "312-555-0142"),
+        ("020 7946 0958", "GB", "GB", "020 7946 0958"),  # a UK rep calling Manchester
+        ("+44 20 7946 0958", "GB", "US", "020 7946 0958"),
+        ("+44 20 7946 0958", "US", "US", "+44 20 7946 0958"),
+        ("+44 20 7946 0958", "IN", "GB", "+44 20 7946 0958"),
+        ("312-555-0142 ext. 12", "GB", "US", "+1 312-555-0142, extension 12"),
+    ],
+)
+def test_say_number_is_national_at_home_and_international_abroad(
+    number: str, listener: str | None, home: str, said: str
+) -> None:
+    assert say_number(number, listener, home) == said
+
+
+def test_say_number_rejects_what_is_no_number() -> None:
+    with pytest.raises(DataError, match="not a phone number: '12'"):
+        say_number("12", "GB")
+
+
+def test_a_london_prospect_hears_the_country_code_in_the_draft() -> None:
+    import voicemail_coach as vc
+
+    london = Prospect("Amelia Hart", "Thames Ltd", phone="+44 20 7946 0958", need="fewer disputes")
+    d = vc.draft(london, "warm-cold-call", caller(), datetime(2026, 11, 23, 8, 0))
+    assert d.text.count("+1 901-555-2120") == 2
+    assert [(c.number, c.count) for c in d.callback_numbers] == [("+19015552120", 2)]
+    home = Prospect("Dana Jones", "XYZ", phone="405-555-0199", need="fewer disputes")
+    d = vc.draft(home, "warm-cold-call", caller(), datetime(2026, 11, 23, 8, 0))
+    assert "+1" not in d.text and d.text.count("901-555-2120") == 2
+
+
+@pytest.mark.parametrize(
+    ("available", "prospect_zone", "said", "code"),
+    [
+        ("between nine and five", LON, "between nine and five Chicago time", None),
+        (
+            "between nine and noon, Monday to Friday",
+            LA,
+            "between nine and noon Chicago time, Monday to Friday",
+            None,
+        ),
+        ("from 9 a.m. to 11 a.m.", LON, "from 9 a.m. to 11 a.m. Chicago time", None),
+        ("between nine and five", CHI, "between nine and five", None),  # same clock
+        ("between nine and five", ZoneInfo("America/Winnipeg"), "between nine and five", None),
+        ("9-5 Central time", LON, "9-5 Central time", None),  # already says whose time
+        ("most mornings", LON, "most mornings", "available-zone-unsaid"),
+    ],
+)
+def test_the_callers_hours_are_said_with_their_zone_when_the_clocks_differ(
+    available: str, prospect_zone: ZoneInfo, said: str, code: str | None
+) -> None:
+    text, note = say_available(available, CHI, prospect_zone, at(UTC, 2026, 11, 23, 15, 0))
+    assert text == said
+    assert (note.code if note else None) == code
+    if note is not None:
+        assert "add 'Chicago time' to it" in note.message
+
+
+# --- judging a moment found in a hand-written script ---------------------------------------
+
+FRIDAY_3PM = at(CHI, 2026, 11, 27, 15, 0)
+
+
+@pytest.mark.parametrize(
+    ("when", "extra", "expected"),
+    [
+        (
+            at(CHI, 2026, 11, 29, 15, 0),  # "Would Sunday at 3 work?"
+            {},
+            [("slot-weekend", "Sunday 2026-11-29 at 3 p.m.: Sunday is not a working day")],
+        ),
+        (
+            at(CHI, 2026, 11, 30, 3, 0),  # "Would Monday at 3 a.m. work?"
+            {},
+            [
+                (
+                    "slot-outside-calling-window",
+                    "Monday 2026-11-30 at 3 a.m.: 3 a.m. is outside 8 a.m.-9 p.m. for the listener",
+                )
+            ],
+        ),
+        (
+            at(CHI, 2026, 11, 27, 14, 0),  # "today at 2 p.m.", said at 3 p.m.
+            {},
+            [
+                (
+                    "slot-in-past",
+                    "Friday 2026-11-27 at 2 p.m. is in the past (now is 2026-11-27 15:00)",
+                )
+            ],
+        ),
+        (at(CHI, 2026, 11, 30, 10, 0), {"country": "US"}, []),
+        (
+            at(CHI, 2026, 11, 30, 15, 0),  # 3 p.m. in Chicago is 9 p.m. for a London listener
+            {"zone": LON},
+            [
+                (
+                    "slot-outside-calling-window",
+                    "Monday 2026-11-30 at 9 p.m.: 9 p.m. is outside 8 a.m.-9 p.m. for the listener",
+                )
+            ],
+        ),
+        (at(CHI, 2026, 11, 28, 10, 0), {"hours": parse_hours("Mon-Sat 09:00-17:00")}, []),
+    ],
+)
+def test_assess_moment_says_why_a_proposed_time_is_no_time_to_call(
+    when: datetime, extra: dict[str, object], expected: list[tuple[str, str]]
+) -> None:
+    notes = assess_moment(when, FRIDAY_3PM, **extra)  # type: ignore[arg-type]
+    assert [(n.code, n.message) for n in notes] == expected
+
+
+def test_assess_moment_names_the_holiday_of_the_given_country() -> None:
+    wednesday = at(CHI, 2026, 11, 25, 15, 0)
+    thursday = at(CHI, 2026, 11, 26, 10, 0)
+    assert [(n.code, n.message) for n in assess_moment(thursday, wednesday, country="US")] == [
+        ("slot-on-holiday", "Thursday 2026-11-26 is Thanksgiving Day in the US")
+    ]
+    assert assess_moment(thursday, wednesday, country="GB") == ()
+    assert assess_moment(thursday, wednesday) == ()  # no country: holidays are not judged

@@ -46,7 +46,7 @@ def draft(
     from . import schedule as slots
 
     moment = slots.resolve_now(now, caller)
-    step = slots.next_step(caller, prospect, moment)
+    step = slots.next_step(caller, prospect, moment, days_off=config.days_off)
     text = render(
         chosen,
         caller=caller,
