@@ -325,3 +325,15 @@ def test_the_command_line_never_proposes_thanksgiving() -> None:
         for said in d["proposed_times"]:
             assert not said["when"].startswith("2026-11-26"), said
         assert "tomorrow" not in d["text"] and "Thursday" not in d["text"]
+
+
+def test_days_off_apply_without_a_caller_too() -> None:
+    p = who(tz="America/Chicago")
+    now = datetime(2026, 12, 24, 10, tzinfo=CHI)
+    step = next_step(None, p, now, days_off=parse_days_off("2026-12-28..2026-12-29"))
+    assert walls(step.slots)[0] == "Wed 2026-12-30 09:00"  # no caller: only days off apply
+    chosen = who(tz="America/Chicago", slots=(datetime(2026, 12, 28, 10),))
+    step = next_step(None, chosen, now, days_off=parse_days_off("2026-12-28"))
+    assert [n.message for n in step.notes] == [
+        "slot Monday 2026-12-28 is a day off (days_off in the config)"
+    ]

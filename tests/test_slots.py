@@ -27,6 +27,7 @@ from voicemail_coach.schedule import (
     propose,
     resolve_now,
     say_available,
+    say_available_for,
     say_number,
     say_slot,
     say_slots,
@@ -901,3 +902,29 @@ def test_assess_moment_names_the_holiday_of_the_given_country() -> None:
     ]
     assert assess_moment(thursday, wednesday, country="GB") == ()
     assert assess_moment(thursday, wednesday) == ()  # no country: holidays are not judged
+
+
+def test_say_available_for_reads_both_parties_zones() -> None:
+    rep = Caller(
+        "Freda Whitehouse", "ABC Company", "312-555-0142", available="between nine and five"
+    )
+    london = prospect(phone="+44 20 7946 0958")
+    now = at(UTC, 2026, 11, 23, 15, 0)
+    assert say_available_for(rep, london, now) == ("between nine and five Chicago time", None)
+    assert say_available_for(rep, prospect(phone="405-555-0199"), now) == (
+        "between nine and five",
+        None,
+    )
+    assert say_available_for(caller(), london, now) == (None, None)
+
+
+def test_a_prospect_of_no_known_country_is_named_in_their_own_note() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0))
+    for name in ("Ana Silva", "Ben Okoro"):
+        step = planner.next_step(Prospect(name, "XYZ", timezone="Etc/GMT+3"))
+        assert [n.code for n in step.notes] == ["holidays-unknown"]
+        assert step.notes[0].message.startswith(f"no country is known for {name}, so")
+    # Neither phone nor zone: the caller's clock and holidays are assumed, and zone-unknown
+    # already says so.
+    step = planner.next_step(Prospect("Cy Doe", "XYZ"))
+    assert [n.code for n in step.notes] == ["zone-unknown"]

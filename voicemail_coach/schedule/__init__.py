@@ -23,7 +23,14 @@ from .slots import (
     propose,
     resolve_now,
 )
-from .speech import say_available, say_callback, say_number, say_slot, say_slots
+from .speech import (
+    say_available,
+    say_available_for,
+    say_callback,
+    say_number,
+    say_slot,
+    say_slots,
+)
 from .zones import caller_zone, country_of, zone_for
 
 __all__ = [
@@ -43,6 +50,7 @@ __all__ = [
     "propose",
     "resolve_now",
     "say_available",
+    "say_available_for",
     "say_callback",
     "say_number",
     "say_slot",

@@ -5,9 +5,9 @@ Decisions where the spec is silent:
 - Proposals. Slots start on the hour or half hour of the prospect's wall clock, on their next
   local day at the earliest (a voicemail is often heard hours after it is left, so a slot later
   today may be past when it is heard), at least two elapsed hours after ``now`` and within
-  three weeks; inside both parties' hours, inside 8 a.m.-9
-  p.m. for the prospect, never on a public holiday of either party (each on their own local
-  date) or a configured day off. Weekends are never offered unless the prospect's and caller's
+  three weeks; inside both parties' hours, inside 8 a.m.-9 p.m. for the prospect, never on a
+  public holiday of either party (each on their own local date) or a configured day off (on
+  the caller's date). Weekends are never offered unless the prospect's and caller's
   hours name those days. The first local day with room for all of them wins; on it, slots an
   hour apart are preferred, on the hour when that costs at most half an hour. Wall times that
   do not exist or happen twice (DST changes) are never proposed.
@@ -168,7 +168,7 @@ class SlotPlanner:
         self.days_off = frozenset(days_off)
         self._offered: dict[datetime, int] = {}
         self._lanes: dict[tuple[object, ...], _Lane] = {}
-        self._calendars: dict[tuple[str | None, str | None], tuple[Calendar, Note | None]] = {}
+        self._calendars: dict[tuple[str | None, str | None], Calendar] = {}
         self._caller_calendar = Calendar(self._party(caller, None), self.days_off)
 
     # --- who observes which holidays ------------------------------------------------------
@@ -194,20 +194,23 @@ class SlotPlanner:
         return parties([(country, subdivision, record.name)])
 
     def _calendar(self, prospect: Prospect) -> tuple[Calendar, Note | None]:
-        """Return the prospect's holidays (kept per country), with a note when none are known."""
+        """Return the prospect's holidays (kept per country), with a note when none are known.
+
+        No note for a prospect with neither phone nor zone: they are assumed to share the
+        caller's clock (a ``zone-unknown`` note says so) and the caller's holidays apply anyway.
+        """
         key = country_of(prospect, self.caller)
-        found = self._calendars.get(key)
-        if found is None:
-            party = self._party(prospect, self.caller)
-            note = None
-            if not party:
-                note = Note(
-                    "holidays-unknown",
-                    f"no country is known for {prospect.name}, so their public holidays are "
-                    "not avoided; add country: (and subdivision:) to be sure",
-                )
-            found = self._calendars[key] = (Calendar(party), note)
-        return found
+        calendar = self._calendars.get(key)
+        if calendar is None:
+            calendar = self._calendars[key] = Calendar(self._party(prospect, self.caller))
+        note = None
+        if not calendar.parties and (prospect.phone or prospect.timezone):
+            note = Note(
+                "holidays-unknown",
+                f"no country is known for {prospect.name}, so their public holidays are "
+                "not avoided; add country: (and subdivision:) to be sure",
+            )
+        return calendar, note
 
     # --- proposing ------------------------------------------------------------------------
 
@@ -225,12 +228,19 @@ class SlotPlanner:
         tomorrow = self.now.astimezone(lane.zone).date() + timedelta(days=1)
         return max(tomorrow, (self.now.astimezone(UTC) + LEAD).astimezone(lane.zone).date())
 
+    def _caller_day(self, slot: datetime) -> date:
+        """Return the slot's date on the caller's calendar (the prospect's without a caller)."""
+        return slot.astimezone(self.zone).date() if self.zone is not None else slot.date()
+
     def _open(self, lane: _Lane, slot: datetime) -> bool:
-        """Return whether the caller can take a slot: their hours and their holidays."""
-        if self.hours is None or self.zone is None:
-            return True
-        theirs = slot.astimezone(self.zone)
-        return inside(self.hours, theirs) and self._caller_calendar.closed(theirs.date()) is None
+        """Return whether the caller can take a slot: their hours, holidays and days off."""
+        if self._caller_calendar.closed(self._caller_day(slot)) is not None:
+            return False
+        return (
+            self.hours is None
+            or self.zone is None
+            or inside(self.hours, slot.astimezone(self.zone))
+        )
 
     def _day(self, lane: _Lane, offset: int) -> list[datetime]:
         """Return the slots of the lane's `offset`-th local day inside both parties' limits."""
@@ -322,9 +332,9 @@ class SlotPlanner:
                     continue
                 theirs = _distance(theirs_open, slot)
                 ours = 0
-                if self.zone is not None and ours_open:
-                    if self._caller_calendar.closed(slot.astimezone(self.zone).date()):
-                        continue
+                if self._caller_calendar.closed(self._caller_day(slot)):
+                    continue
+                if ours_open:
                     ours = _distance(ours_open, slot)
                 ranked.append((2 * theirs + ours, theirs, slot))
         ranked.sort(key=lambda r: (r[0], r[1], r[2].astimezone(UTC)))
@@ -445,7 +455,7 @@ class SlotPlanner:
                     f"slot {label}{at} is outside {_possessive(self.caller.name)} hours ({hours})"
                 )
                 notes.append(Note("slot-outside-caller-hours", message))
-            reasons.append(self._caller_calendar.closed(theirs.date()))
+        reasons.append(self._caller_calendar.closed(self._caller_day(slot)))
         for reason in dict.fromkeys(r for r in reasons if r):
             message = f"slot {day_name} {slot:%Y-%m-%d} is {reason}"
             notes.append(Note("slot-on-holiday", message))

@@ -31,6 +31,7 @@ __all__ = [
     "ordinal",
     "place_time",
     "say_available",
+    "say_available_for",
     "say_callback",
     "say_day",
     "say_number",
@@ -211,3 +212,19 @@ def say_available(
         return available, Note("available-zone-unsaid", message)
     end = clocks[-1].end()
     return f"{available[:end]} {said}{available[end:]}", None
+
+
+def say_available_for(
+    caller: Caller, prospect: Prospect, now: datetime
+) -> tuple[str | None, Note | None]:
+    """Return the caller's `available:` text as this prospect should hear it (see
+    `say_available`), or (None, None) when the caller gave none. For a template filter."""
+    if not caller.available:
+        return None, None
+    from .zones import caller_zone, zone_for
+
+    own = caller_zone(caller)[0]
+    theirs = zone_for(prospect, caller)[0]
+    if own is None:
+        return caller.available, None
+    return say_available(caller.available, own, theirs, now)
