@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["Calendar", "Party", "holiday_name", "parse_days_off", "supported"]
+__all__ = [
+    "Calendar",
+    "Party",
+    "country_said",
+    "holiday_name",
+    "parse_days_off",
+    "parties",
+    "supported",
+]
 
 _DEFAULT_SUBDIVISION = {"GB": "ENG", "UK": "ENG"}
 _COUNTRY_SAID = {
