@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from voicemail_coach.errors import SlotError
 from voicemail_coach.models import Caller, Hours, Prospect
-from voicemail_coach.slots import LEAD, NextStep, next_step, parse_hours
+from voicemail_coach.schedule import LEAD, NextStep, next_step, parse_hours
 
 UTC = timezone.utc
 ZONES = (
