@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from ..errors import SlotError
 from ..models import Caller, Note, Prospect
@@ -132,6 +133,7 @@ def say_slots(slots: Sequence[datetime], now: datetime, *, your_time: bool = Fal
     return _or(parts) + (" your time" if your_time else "")
 
 
+@lru_cache(maxsize=4096)
 def say_number(caller_phone: str, prospect_region: str | None, caller_region: str = "US") -> str:
     """Say the caller's number for a listener in a region: national at home, else international.
 
