@@ -928,3 +928,15 @@ def test_a_prospect_of_no_known_country_is_named_in_their_own_note() -> None:
     # already says so.
     step = planner.next_step(Prospect("Cy Doe", "XYZ"))
     assert [n.code for n in step.notes] == ["zone-unknown"]
+
+
+def test_a_toll_free_caller_sees_why_their_clock_was_guessed(denver_machine: None) -> None:
+    import voicemail_coach as vc
+
+    rep = caller(tz=None, phone="+1 800 555 0199")
+    p = Prospect("Dana Jones", "XYZ", timezone="America/Chicago", need="fewer disputes")
+    d = vc.draft(p, "warm-cold-call", rep, datetime(2026, 11, 23, 8, 0))  # 8 a.m. in Denver
+    said = [f.message for f in d.findings if f.check == "proposed-time"]
+    assert len(said) == 1 and "using this machine's zone America/Denver" in said[0]
+    # Denver's 9-5 is 10-6 in Chicago: the rep's own hours still apply.
+    assert "Would Tuesday at 10 or 11 a.m. your time work for you?" in d.text
