@@ -940,3 +940,23 @@ def test_a_toll_free_caller_sees_why_their_clock_was_guessed(denver_machine: Non
     assert len(said) == 1 and "using this machine's zone America/Denver" in said[0]
     # Denver's 9-5 is 10-6 in Chicago: the rep's own hours still apply.
     assert "Would Tuesday at 10 or 11 a.m. your time work for you?" in d.text
+
+
+def test_a_list_that_uses_up_every_shared_slot_says_so() -> None:
+    # Caller 09:00-10:00, prospect 09:00-17:00, both in Chicago: two shared starts a day.
+    planner = SlotPlanner(
+        caller(hours="Mon-Fri 09:00-10:00"), datetime(2026, 11, 23, 8), max_per_slot=1
+    )
+    steps = [planner.next_step(prospect(tz="America/Chicago")) for _ in range(16)]
+    assert steps[0].phrase == "Tuesday at 9 or 9:30 a.m."
+    assert all(step.notes == () for step in steps[:14])  # 14 working days in the horizon
+    assert [n.code for n in steps[15].notes] == ["slots-full"]
+    assert (
+        steps[15]
+        .notes[0]
+        .message.startswith(
+            "every slot inside both parties' hours in the 21 days after 2026-11-23 08:00 "
+            "America/Chicago is already offered to as many prospects of this list as "
+            "max_per_slot (1) allows; proposing the nearest other times to Dana Jones"
+        )
+    )

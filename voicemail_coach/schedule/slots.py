@@ -232,7 +232,7 @@ class SlotPlanner:
         """Return the slot's date on the caller's calendar (the prospect's without a caller)."""
         return slot.astimezone(self.zone).date() if self.zone is not None else slot.date()
 
-    def _open(self, lane: _Lane, slot: datetime) -> bool:
+    def _open(self, slot: datetime) -> bool:
         """Return whether the caller can take a slot: their hours, holidays and days off."""
         if self._caller_calendar.closed(self._caller_day(slot)) is not None:
             return False
@@ -250,6 +250,7 @@ class SlotPlanner:
         return lane.days[offset]
 
     def _search(self, lane: _Lane, day: date) -> list[datetime]:
+        """Return a prospect-local day's slots inside both parties' hours and the window."""
         hours = lane.hours
         if day.weekday() not in hours.days or lane.calendar.closed(day) is not None:
             return []
@@ -264,17 +265,19 @@ class SlotPlanner:
             slot = _exact(datetime.combine(day, time(minutes // 60, minutes % 60)), lane.zone)
             if slot is None or slot.astimezone(UTC) < earliest:
                 continue
-            if self._open(lane, slot):
+            if self._open(slot):
                 found.append(slot)
         return found
 
     def _caller_meets(self, day: date, start: int, end: int, zone: ZoneInfo) -> bool:
         """Return whether the caller's hours touch the prospect's local window on a day (a
-        cheap test that skips days of no overlap before looking at each slot)."""
+        cheap test that skips days of no overlap before looking at each slot). It errs on the
+        side of looking: an hour of slack either way covers a DST change that day."""
         if self.hours is None or self.zone is None:
             return True
-        low = (datetime.combine(day, time(), zone) + timedelta(minutes=start)).astimezone(UTC)
-        high = (datetime.combine(day, time(), zone) + timedelta(minutes=end)).astimezone(UTC)
+        midnight = datetime.combine(day, time(), zone)
+        low = (midnight + timedelta(minutes=start - 60)).astimezone(UTC)
+        high = (midnight + timedelta(minutes=end + 60)).astimezone(UTC)
         days = {low.astimezone(self.zone).date(), high.astimezone(self.zone).date()}
         for first, last in _windows(self.hours, self.zone, min(days), len(days) - 1):
             if first < high and last >= low:
@@ -282,6 +285,7 @@ class SlotPlanner:
         return False
 
     def _free(self, slot: datetime) -> bool:
+        """Return whether a slot may still be offered to one more prospect of the list."""
         if self.max_per_slot is None:
             return True
         return self._offered.get(slot.astimezone(UTC), 0) < self.max_per_slot
@@ -377,11 +381,25 @@ class SlotPlanner:
                     path=prospect.source,
                     line=prospect.line,
                 )
-            notes.append(self._no_overlap(prospect, lane, slots))
+            if any(lane.days):  # the parties' hours meet, but the list has used every such slot
+                notes.append(self._full(prospect, lane))
+            else:
+                notes.append(self._no_overlap(prospect, lane, slots))
         self._book(slots)
         return slots
 
+    def _full(self, prospect: Prospect, lane: _Lane) -> Note:
+        """Return the note saying every shared slot is offered to as many prospects as allowed."""
+        return Note(
+            "slots-full",
+            f"every slot inside both parties' hours in the {HORIZON_DAYS} days after "
+            f"{_label(self.now, lane.zone)} is already offered to as many prospects of this "
+            f"list as max_per_slot ({self.max_per_slot}) allows; proposing the nearest other "
+            f"times to {prospect.name}; raise max_per_slot or split the list",
+        )
+
     def _book(self, slots: Iterable[datetime]) -> None:
+        """Count slots as offered to one more prospect."""
         for slot in slots:
             key = slot.astimezone(UTC)
             self._offered[key] = self._offered.get(key, 0) + 1
