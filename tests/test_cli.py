@@ -37,11 +37,6 @@ def run(*args: str, input: str | None = None, env: dict | None = None):
     return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relative-day fires on the planner's 'today at 11' until the slot planner says the "
-    "weekday (issue 12, slots); drop this mark when it does",
-)
 def test_draft_text_puts_the_script_first() -> None:
     r = run("draft", str(EXAMPLE), "--prospect", "dana", *NOW)
     assert r.exit_code == 0, r.output

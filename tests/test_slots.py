@@ -1,25 +1,38 @@
-"""Tests for slot proposal: hours, time zones, DST, explicit slots, and saying slots aloud."""
+"""Tests for slot proposal: hours, time zones, DST, explicit slots, and saying slots aloud.
+
+Spreading over a call list and no-overlap plans are in test_slot_planner.py; holidays in
+test_holidays.py.
+"""
 
 from __future__ import annotations
 
 import re
 import time as clock
-from datetime import datetime, time, timedelta, timezone
+from collections import Counter
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from voicemail_coach.errors import SlotError, VoicemailCoachError
+from voicemail_coach.errors import DataError, SlotError, VoicemailCoachError
 from voicemail_coach.models import Caller, Hours, Prospect
-from voicemail_coach.slots import (
+from voicemail_coach.schedule import (
+    MAX_PER_SLOT,
     NextStep,
+    SlotPlanner,
+    assess_moment,
+    caller_zone,
     next_step,
     parse_hours,
     propose,
     resolve_now,
+    say_available,
+    say_available_for,
+    say_number,
     say_slot,
     say_slots,
     zone_for,
+    zones,
 )
 
 UTC = timezone.utc
@@ -168,15 +181,47 @@ def test_ambiguous_or_unknown_phone_falls_back_to_the_caller_zone(
     assert "using the caller's zone Europe/Paris" in note.message
 
 
-def test_without_any_zone_falls_back_to_utc_and_says_so() -> None:
-    zone, note = zone_for(prospect(phone="+1 800 555 0199"), caller(tz=None))
+@pytest.mark.parametrize(
+    ("phone", "expected"),
+    [
+        ("312-555-0142", "America/Chicago"),  # a Chicago rep
+        ("+44 161 496 0000", "Europe/London"),  # a Manchester rep
+        ("+1 213 555 0100", "America/Los_Angeles"),
+    ],
+)
+def test_a_caller_without_a_zone_gets_it_from_their_phone(phone: str, expected: str) -> None:
+    zone, note = caller_zone(caller(tz=None, phone=phone))
+    assert zone is not None and zone.key == expected
+    assert note is not None and note.code == "caller-zone-guessed"
+    assert note.message == (
+        f"caller's time zone guessed from phone {phone}: {expected}; "
+        "add a timezone to the caller to be sure"
+    )
+    assert caller_zone(caller(tz="Asia/Tokyo", phone=phone)) == (ZoneInfo("Asia/Tokyo"), None)
+
+
+def test_an_800_caller_falls_back_to_the_machine_zone_with_a_note(denver_machine: None) -> None:
+    toll_free = caller(tz=None, phone="+1 800 555 0199")
+    zone, note = caller_zone(toll_free)
+    assert zone is not None and zone.key == "America/Denver"
+    assert note is not None and note.code == "caller-zone-unknown"
+    assert note.message.startswith("caller's phone +1 800 555 0199 spans ")
+    assert "using this machine's zone America/Denver" in note.message
+    # A prospect without a zone of their own falls back to that zone, and says so.
+    zone, note = zone_for(prospect(phone="+1 888 555 0100"), toll_free)
+    assert zone.key == "America/Denver"
+    assert note is not None and note.code == "zone-unknown"
+    assert "using the caller's zone America/Denver" in note.message
+
+
+def test_without_any_zone_at_all_utc_is_used_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zones, "machine_zone", lambda: None)
+    zone, note = caller_zone(caller(tz=None, phone="+1 800 555 0199"))
+    assert zone is not None and zone.key == "UTC"
+    assert note is not None and "using UTC" in note.message
+    zone, prospect_note = zone_for(prospect(), None)
     assert zone.key == "UTC"
-    assert note is not None
-    assert note.code == "zone-unknown"
-    assert "using UTC" in note.message
-    zone, note = zone_for(prospect(), None)
-    assert zone.key == "UTC"
-    assert note is not None
+    assert prospect_note is not None and "using UTC" in prospect_note.message
 
 
 def test_unknown_zone_names_are_bad_input_with_a_suggestion() -> None:
@@ -205,43 +250,31 @@ def test_proposals_fall_inside_both_parties_hours() -> None:
     c = caller(hours="Mon-Fri 09:00-12:00")
     p = prospect(tz="America/New_York")
     slots = propose(c, p, at(CHI, 2026, 11, 23, 7, 0))
-    assert walls(slots) == ["Mon 2026-11-23 10:00 -0500", "Mon 2026-11-23 11:00 -0500"]
+    assert walls(slots) == ["Tue 2026-11-24 10:00 -0500", "Tue 2026-11-24 11:00 -0500"]
     for slot in propose(c, p, at(CHI, 2026, 11, 23, 10, 0), count=5):
         assert slot.tzinfo == NY
         assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot)
         assert inside(parse_hours("Mon-Fri 09:00-12:00"), slot.astimezone(CHI))
 
 
-def test_proposals_keep_a_two_hour_lead_rounded_to_the_half_hour() -> None:
-    p = prospect(tz="America/New_York", hours="Mon-Fri 09:00-13:30")
-    now = at(NY, 2026, 11, 23, 10, 10)
-    slots = propose(None, p, now)
-    assert walls(slots) == ["Mon 2026-11-23 12:30 -0500", "Mon 2026-11-23 13:00 -0500"]
-    assert slots[0].astimezone(UTC) - now.astimezone(UTC) >= timedelta(hours=2)
-    # Exactly two hours ahead is allowed.
-    assert walls(propose(None, p, at(NY, 2026, 11, 23, 10, 30))) == walls(slots)
+def test_a_slot_later_today_is_never_proposed() -> None:
+    # Monday afternoon has room, but the voicemail may be heard after it: Tuesday is first.
+    p = prospect(tz="America/New_York")
+    step = next_step(None, p, at(NY, 2026, 11, 23, 10, 10))
+    assert walls(step.slots) == ["Tue 2026-11-24 09:00 -0500", "Tue 2026-11-24 10:00 -0500"]
+    assert step.phrase == "Tuesday at 9 or 10 a.m."
 
 
 def test_proposals_prefer_adjacent_hours_on_the_hour() -> None:
-    p = prospect(tz="America/New_York")
-    # First free slot is 12:30; 1 and 2 p.m. cost half an hour and are said more compactly.
+    # First free slot is 9:30; 10 and 11 a.m. cost half an hour and are said more compactly.
+    p = prospect(tz="America/New_York", hours="Mon-Fri 09:30-17:00")
     slots = propose(None, p, at(NY, 2026, 11, 23, 10, 10))
-    assert walls(slots) == ["Mon 2026-11-23 13:00 -0500", "Mon 2026-11-23 14:00 -0500"]
-    assert walls(propose(None, p, at(NY, 2026, 11, 23, 7, 0), count=3)) == [
-        "Mon 2026-11-23 09:00 -0500",
-        "Mon 2026-11-23 10:00 -0500",
-        "Mon 2026-11-23 11:00 -0500",
-    ]
-
-
-def test_a_day_with_room_for_one_slot_gives_way_to_a_day_with_two() -> None:
-    p = prospect(tz="America/New_York")
-    now = at(NY, 2026, 11, 23, 14, 10)  # only 16:30 is left today
-    assert walls(propose(None, p, now)) == [
+    assert walls(slots) == ["Tue 2026-11-24 10:00 -0500", "Tue 2026-11-24 11:00 -0500"]
+    assert walls(propose(None, prospect(tz="America/New_York"), at(NY, 2026, 11, 23, 7), 3)) == [
         "Tue 2026-11-24 09:00 -0500",
         "Tue 2026-11-24 10:00 -0500",
+        "Tue 2026-11-24 11:00 -0500",
     ]
-    assert walls(propose(None, p, now, count=1)) == ["Mon 2026-11-23 16:30 -0500"]
 
 
 def test_weekends_and_non_working_days_are_skipped() -> None:
@@ -251,20 +284,34 @@ def test_weekends_and_non_working_days_are_skipped() -> None:
         "Mon 2026-11-30 09:00 -0500",
         "Mon 2026-11-30 10:00 -0500",
     ]
+    # A shop whose own hours name Saturday is offered Saturday (no caller limits here).
     weekend = prospect(tz="America/New_York", hours="Sat-Sun 10:00-14:00")
     assert walls(propose(None, weekend, friday_evening)) == [
         "Sat 2026-11-28 10:00 -0500",
         "Sat 2026-11-28 11:00 -0500",
     ]
+    # A caller on default hours never works Saturdays: the weekend shop gets no shared time.
+    step = next_step(caller(), weekend, friday_evening)
+    assert [n.code for n in step.notes] == ["no-overlap"]
 
 
 def test_default_hours_apply_to_both_parties() -> None:
     # Caller with no hours: Mon-Fri 09:00-17:00 Chicago, i.e. from 10:00 in New York.
     slots = propose(caller(), prospect(tz="America/New_York"), at(NY, 2026, 11, 23, 6, 0))
-    assert walls(slots) == ["Mon 2026-11-23 10:00 -0500", "Mon 2026-11-23 11:00 -0500"]
-    # A caller without a zone shares the prospect's.
+    assert walls(slots) == ["Tue 2026-11-24 10:00 -0500", "Tue 2026-11-24 11:00 -0500"]
+    # A caller without a zone is on their phone's clock (901: Memphis, Central time), not UTC.
     slots = propose(caller(tz=None), prospect(tz="America/New_York"), at(NY, 2026, 11, 23, 6, 0))
-    assert walls(slots) == ["Mon 2026-11-23 09:00 -0500", "Mon 2026-11-23 10:00 -0500"]
+    assert walls(slots) == ["Tue 2026-11-24 10:00 -0500", "Tue 2026-11-24 11:00 -0500"]
+
+
+def test_a_chicago_rep_without_a_zone_calling_london_keeps_chicago_hours() -> None:
+    # 9-5 in Chicago is 3 p.m.-11 p.m. in London: only 3 p.m. to 4:30 p.m. fit both.
+    rep = caller(tz=None, phone="312-555-0142")
+    london = prospect(phone="+44 20 7946 0958")
+    step = next_step(rep, london, datetime(2026, 11, 23, 8, 0))  # naive: 8 a.m. in Chicago
+    assert walls(step.slots) == ["Tue 2026-11-24 15:00 +0000", "Tue 2026-11-24 16:00 +0000"]
+    assert step.phrase == "Tuesday at 3 or 4 p.m. your time"
+    assert [n.code for n in step.notes] == ["caller-zone-guessed", "zone-guessed"]
 
 
 def test_london_caller_and_los_angeles_prospect_meet_in_a_narrow_window() -> None:
@@ -272,29 +319,11 @@ def test_london_caller_and_los_angeles_prospect_meet_in_a_narrow_window() -> Non
     p = prospect(tz="America/Los_Angeles")
     slots = propose(c, p, at(LON, 2026, 11, 23, 8, 0))
     # 09:00-10:00 in Los Angeles is 17:00-18:00 in London: two half-hour starts, no hour apart.
-    assert walls(slots) == ["Mon 2026-11-23 09:00 -0800", "Mon 2026-11-23 09:30 -0800"]
+    assert walls(slots) == ["Tue 2026-11-24 09:00 -0800", "Tue 2026-11-24 09:30 -0800"]
     assert [f"{s.astimezone(LON):%H:%M}" for s in slots] == ["17:00", "17:30"]
     step = next_step(c, p, at(LON, 2026, 11, 23, 8, 0))
-    assert step.phrase == "today at 9 or 9:30 a.m. your time"
-
-
-def test_no_overlap_at_all_is_a_clear_slot_error() -> None:
-    c = caller(hours="Mon-Fri 09:00-12:00")
-    p = prospect(tz="America/Chicago", hours="Sat 09:00-17:00", source="p.yaml", line=3)
-    with pytest.raises(SlotError) as caught:
-        propose(c, p, at(CHI, 2026, 11, 23, 8, 0))
-    message = str(caught.value)
-    assert message.startswith("p.yaml:3: no time in the 21 days after 2026-11-23 08:00")
-    assert "Freda Whitehouse's hours (Mon-Fri 09:00-12:00 America/Chicago)" in message
-    assert "Dana Jones's hours (Sat 09:00-17:00 America/Chicago)" in message
-    assert "widen the hours" in message
-    # London 09:00-17:00 and Los Angeles 09:00-17:00 never meet (outside the DST gap weeks).
-    with pytest.raises(SlotError, match="no time in the 21 days"):
-        propose(
-            caller(tz="Europe/London"),
-            prospect(tz="America/Los_Angeles"),
-            at(LON, 2026, 1, 12, 8, 0),
-        )
+    assert step.phrase == "Tuesday at 9 or 9:30 a.m. your time"
+    assert step.notes == ()
 
 
 def test_count_must_be_positive() -> None:
@@ -303,8 +332,15 @@ def test_count_must_be_positive() -> None:
 
 
 def test_a_naive_now_is_read_in_the_caller_zone() -> None:
-    slots = propose(caller(), prospect(tz="America/Chicago"), datetime(2026, 11, 23, 10, 10))
-    assert walls(slots) == ["Mon 2026-11-23 13:00 -0600", "Mon 2026-11-23 14:00 -0600"]
+    # 23:30 Monday in Chicago is already 05:30 Tuesday in London: the first London day is
+    # Wednesday. Read as UTC it would still be Monday in London, and Tuesday would be offered.
+    late = datetime(2026, 11, 23, 23, 30)
+    london = prospect(tz="Europe/London")
+    for rep in (caller(), caller(tz=None, phone="312-555-0142")):
+        assert walls(propose(rep, london, late)) == [
+            "Wed 2026-11-25 15:00 +0000",
+            "Wed 2026-11-25 16:00 +0000",
+        ]
 
 
 # --- DST -----------------------------------------------------------------------------------
@@ -337,35 +373,76 @@ def test_autumn_change_in_london() -> None:
 
 
 @pytest.mark.parametrize(
-    ("hour", "expected", "london"),
+    ("now", "expected", "london"),
     [
-        # 2026-10-30: London is on GMT, New York still on EDT (4 hours apart).
-        (9, ["Fri 2026-10-30 09:00 -0400", "Fri 2026-10-30 10:00 -0400"], ["13:00", "14:00"]),
-        # Too late on Friday; on Monday New York is on EST too (5 hours apart).
-        (15, ["Mon 2026-11-02 09:00 -0500", "Mon 2026-11-02 10:00 -0500"], ["14:00", "15:00"]),
+        # Friday 2026-10-30: London is on GMT, New York still on EDT (4 hours apart).
+        (
+            at(LON, 2026, 10, 29, 9, 0),
+            ["Fri 2026-10-30 09:00 -0400", "Fri 2026-10-30 10:00 -0400"],
+            ["13:00", "14:00"],
+        ),
+        # On Monday New York is on EST too (5 hours apart).
+        (
+            at(LON, 2026, 10, 30, 15, 0),
+            ["Mon 2026-11-02 09:00 -0500", "Mon 2026-11-02 10:00 -0500"],
+            ["14:00", "15:00"],
+        ),
     ],
 )
 def test_autumn_change_between_london_and_new_york(
-    hour: int, expected: list[str], london: list[str]
+    now: datetime, expected: list[str], london: list[str]
 ) -> None:
-    slots = propose(
-        caller(tz="Europe/London"), prospect(tz="America/New_York"), at(LON, 2026, 10, 30, hour, 0)
-    )
+    slots = propose(caller(tz="Europe/London"), prospect(tz="America/New_York"), now)
     assert walls(slots) == expected
     assert [f"{s.astimezone(LON):%H:%M}" for s in slots] == london
 
 
-def test_the_lead_is_elapsed_time_and_dst_wall_times_are_never_proposed() -> None:
+# --- the calling window and no overlap -----------------------------------------------------
+
+
+def test_night_hours_are_clipped_to_the_calling_window_with_a_note() -> None:
     night = prospect(tz="America/New_York", hours="Sun 01:00-04:00")
-    # 00:30 EST + 2 h elapsed = 03:30 EDT (02:00-03:00 does not exist that night); adding two
-    # hours to the wall clock would wrongly allow 03:00 EDT, only 1.5 hours ahead.
-    slots = propose(None, night, at(NY, 2026, 3, 8, 0, 30), count=1)
-    assert walls(slots) == ["Sun 2026-03-08 03:30 -0400"]
-    # 00:30 EDT: 01:00 and 01:30 happen twice that night and are skipped; 02:00 EST is next.
-    slots = propose(None, night, at(NY, 2026, 11, 1, 0, 30), count=1)
-    assert walls(slots) == ["Sun 2026-11-01 02:00 -0500"]
-    elapsed = slots[0].astimezone(UTC) - at(NY, 2026, 11, 1, 0, 30).astimezone(UTC)
-    assert elapsed == timedelta(hours=2, minutes=30)  # same-zone subtraction would say 1:30
+    step = next_step(None, night, at(NY, 2026, 3, 8, 0, 30))
+    # Never 3 a.m.: the nearest to their hours inside 8 a.m.-9 p.m., on their next Sunday.
+    assert walls(step.slots) == ["Sun 2026-03-15 08:00 -0400", "Sun 2026-03-15 08:30 -0400"]
+    assert step.phrase == "Sunday the 15th at 8 or 8:30 a.m."
+    assert [n.code for n in step.notes] == ["no-overlap"]
+    assert step.notes[0].message.startswith(
+        "no time in the 21 days after 2026-03-08 00:30 America/New_York is inside "
+        "Dana Jones's hours (Sun 01:00-04:00 America/New_York) between 8 a.m. and 9 p.m. "
+        "for Dana Jones; proposing the nearest (2026-03-15 08:00 America/New_York)"
+    )
+
+
+def test_los_angeles_rep_and_bangalore_prospect_get_the_least_bad_slot() -> None:
+    # 9-5 in Los Angeles is 10:30 p.m.-6:30 a.m. in Bangalore: the hours never meet. The rep
+    # stays late (7:30 p.m.) rather than asking the prospect to take a call before 9 a.m.
+    # Tuesday 24 November 2026 is Guru Nanak's Birthday, a public holiday in India: Wednesday.
+    rep = caller(tz="America/Los_Angeles", phone="213-555-0100")
+    bangalore = prospect(tz="Asia/Kolkata", phone="+91 80 4000 0000")
+    step = next_step(rep, bangalore, at(LA, 2026, 11, 23, 9, 0))
+    kolkata = ZoneInfo("Asia/Kolkata")
+    assert [f"{s:%a %H:%M}" for s in step.slots] == ["Wed 09:00", "Wed 09:30"]
+    assert all(s.tzinfo == kolkata for s in step.slots)
+    assert [f"{s.astimezone(LA):%a %H:%M}" for s in step.slots] == ["Tue 19:30", "Tue 20:00"]
+    assert step.text == "Would this Wednesday at 9 or 9:30 a.m. your time work for you?"
+    assert [n.code for n in step.notes] == ["no-overlap"]
+    assert step.notes[0].message == (
+        "no time in the 21 days after 2026-11-23 22:30 Asia/Kolkata is inside both "
+        "Freda Whitehouse's hours (Mon-Fri 09:00-17:00 America/Los_Angeles) and Dana Jones's "
+        "hours (Mon-Fri 09:00-17:00 Asia/Kolkata) between 8 a.m. and 9 p.m. for Dana Jones; "
+        "proposing the nearest (2026-11-24 19:30 America/Los_Angeles for Freda Whitehouse); "
+        "widen the hours, correct a time zone, or give explicit slots"
+    )
+
+
+def test_london_and_los_angeles_office_hours_never_meet_and_still_get_a_slot() -> None:
+    step = next_step(
+        caller(tz="Europe/London"), prospect(tz="America/Los_Angeles"), at(LON, 2026, 1, 12, 8)
+    )
+    assert [n.code for n in step.notes] == ["no-overlap"]
+    for slot in step.slots:
+        assert time(8) <= slot.time() < time(21) and slot.weekday() < 5
 
 
 # --- explicit slots ------------------------------------------------------------------------
@@ -418,17 +495,31 @@ def test_a_slot_outside_hours_is_kept_and_noted() -> None:
         "slot 2026-11-27 19:00 is outside Dana Jones's hours (Mon-Fri 09:00-17:00)",
         "slot 2026-11-27 19:00 (2026-11-28 01:00 Europe/London) is outside "
         "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
-        "slot 2026-11-28 10:00 is outside Dana Jones's hours (Mon-Fri 09:00-17:00)",
+        "slot 2026-11-28 10:00 is on a Saturday, not one of Dana Jones's working days",
         "slot 2026-11-28 10:00 (2026-11-28 16:00 Europe/London) is outside "
         "Freda Whitehouse's hours (Mon-Fri 09:00-17:00)",
     )
     assert [n.code for n in step.notes] == [
         "slot-outside-hours",
         "slot-outside-caller-hours",
-        "slot-outside-hours",
+        "slot-weekend",
         "slot-outside-caller-hours",
     ]
     assert step.phrase == "this Friday at 7 p.m. or this Saturday at 10 a.m. your time"
+
+
+def test_an_explicit_slot_at_night_is_outside_the_calling_window() -> None:
+    p = prospect(
+        tz="America/Chicago", hours="Daily 00:00-24:00", slots=(datetime(2026, 11, 24, 6),)
+    )
+    step = next_step(caller(hours="Daily 00:00-24:00"), p, at(CHI, 2026, 11, 23, 8, 0))
+    assert [(n.code, n.message) for n in step.notes] == [
+        (
+            "slot-outside-calling-window",
+            "slot 2026-11-24 06:00 is outside 8 a.m.-9 p.m. in America/Chicago, "
+            "Dana Jones's local time",
+        )
+    ]
 
 
 def test_doubtful_explicit_slots_are_noted_never_dropped_silently() -> None:
@@ -441,7 +532,8 @@ def test_doubtful_explicit_slots_are_noted_never_dropped_silently() -> None:
         "slot 2026-11-23 09:00 is listed twice; proposing it once",
     )
     assert [n.code for n in step.notes] == ["slot-too-soon", "slot-listed-twice"]
-    assert step.text == "Would today at 9 a.m. work for you?"
+    # Later today is said with its date: a bare "Monday" would mean next week.
+    assert step.text == "Would Monday the 23rd at 9 a.m. work for you?"
 
 
 def test_explicit_slots_in_dst_changes() -> None:
@@ -455,6 +547,8 @@ def test_explicit_slots_in_dst_changes() -> None:
     assert walls(step.slots) == ["Sun 2026-11-01 01:30 -0400"]
     assert tuple(n.message for n in step.notes) == (
         "slot 2026-11-01 01:30 happens twice in America/New_York (clocks go back); using the first",
+        "slot 2026-11-01 01:30 is outside 8 a.m.-9 p.m. in America/New_York, "
+        "Dana Jones's local time",
     )
 
 
@@ -464,8 +558,8 @@ def test_explicit_slots_in_dst_changes() -> None:
 def test_next_step_is_a_full_question_with_notes() -> None:
     step = next_step(caller(), prospect(phone="405-555-0199"), at(CHI, 2026, 11, 23, 8, 0))
     assert isinstance(step, NextStep)
-    assert step.text == "Would today at 10 or 11 a.m. work for you?"
-    assert step.phrase == "today at 10 or 11 a.m."
+    assert step.text == "Would Tuesday at 9 or 10 a.m. work for you?"
+    assert step.phrase == "Tuesday at 9 or 10 a.m."
     assert all(slot.tzinfo == CHI for slot in step.slots)
     assert len(step.notes) == 1
     assert step.notes[0].code == "zone-guessed"
@@ -477,7 +571,8 @@ def test_next_step_is_a_full_question_with_notes() -> None:
     [
         ("America/Chicago", "America/Chicago", False),
         ("America/Chicago", "America/Winnipeg", False),  # another name, same clock
-        (None, "Europe/London", False),  # the caller is assumed to share the zone
+        (None, "America/Chicago", False),  # the caller's phone (901) is on Central time
+        (None, "Europe/London", True),  # ... which differs from London's
         ("America/Chicago", "America/New_York", True),
         ("Europe/London", "Pacific/Auckland", True),
     ],
@@ -518,10 +613,13 @@ def test_resolve_now() -> None:
     current = resolve_now(None, caller())
     assert current.tzinfo == CHI
     assert abs(current - datetime.now(UTC)) < timedelta(minutes=1)
+    # A caller without a zone: their phone's (a Manchester number: London).
+    naive = resolve_now(datetime(2026, 7, 6, 9, 0), caller(tz=None, phone="+44 161 496 0000"))
+    assert naive.tzinfo == LON and naive.utcoffset() == timedelta(hours=1)
 
 
-def test_resolve_now_without_a_caller_zone_uses_the_machine_zone(denver_machine: None) -> None:
-    naive = resolve_now(datetime(2026, 1, 5, 9, 0), caller(tz=None))
+def test_resolve_now_for_a_toll_free_caller_uses_the_machine_zone(denver_machine: None) -> None:
+    naive = resolve_now(datetime(2026, 1, 5, 9, 0), caller(tz=None, phone="+1 800 555 0199"))
     assert naive.utcoffset() == timedelta(hours=-7)
     assert naive.astimezone(UTC) == at(UTC, 2026, 1, 5, 16, 0)
     assert resolve_now(None, None).utcoffset() is not None
@@ -536,8 +634,8 @@ THURSDAY = at(CHI, 2026, 3, 5, 8, 0)
 @pytest.mark.parametrize(
     ("now", "slot", "said"),
     [
-        (MONDAY, (2026, 3, 2, 16, 30), "today at 4:30 p.m."),
-        (MONDAY, (2026, 3, 3, 10, 30), "tomorrow at 10:30 a.m."),
+        (MONDAY, (2026, 3, 2, 16, 30), "Monday the 2nd at 4:30 p.m."),  # later today
+        (MONDAY, (2026, 3, 3, 10, 30), "Tuesday at 10:30 a.m."),  # the next day
         (MONDAY, (2026, 3, 6, 14, 0), "this Friday at 2 p.m."),
         (MONDAY, (2026, 3, 8, 9, 0), "this Sunday at 9 a.m."),
         (MONDAY, (2026, 3, 9, 12, 0), "Monday the 9th at noon"),
@@ -546,6 +644,7 @@ THURSDAY = at(CHI, 2026, 3, 5, 8, 0)
         (MONDAY, (2026, 3, 23, 11, 15), "Monday the 23rd at 11:15 a.m."),
         (MONDAY, (2026, 3, 30, 9, 0), "Monday, March 30th at 9 a.m."),
         (MONDAY, (2027, 3, 1, 9, 0), "Monday, March 1st, 2027 at 9 a.m."),
+        (THURSDAY, (2026, 3, 6, 9, 0), "Friday at 9 a.m."),
         (THURSDAY, (2026, 3, 10, 15, 0), "Tuesday at 3 p.m."),
         (THURSDAY, (2026, 3, 11, 9, 0), "Wednesday at 9 a.m."),
         (THURSDAY, (2026, 3, 12, 9, 0), "Thursday the 12th at 9 a.m."),
@@ -559,26 +658,33 @@ def test_say_slot(now: datetime, slot: tuple[int, ...], said: str) -> None:
     ("now", "slots", "said"),
     [
         (THURSDAY, [(2026, 3, 10, 15, 0), (2026, 3, 10, 16, 0)], "Tuesday at 3 or 4 p.m."),
-        (MONDAY, [(2026, 3, 2, 9, 0), (2026, 3, 2, 9, 30)], "today at 9 or 9:30 a.m."),
-        (MONDAY, [(2026, 3, 3, 11, 0), (2026, 3, 3, 12, 0)], "tomorrow at 11 a.m. or noon"),
-        (MONDAY, [(2026, 3, 3, 12, 0), (2026, 3, 3, 13, 0)], "tomorrow at noon or 1 p.m."),
-        (MONDAY, [(2026, 3, 3, 12, 30), (2026, 3, 3, 13, 30)], "tomorrow at 12:30 or 1:30 p.m."),
-        (MONDAY, [(2026, 3, 3, 11, 30), (2026, 3, 3, 14, 0)], "tomorrow at 11:30 a.m. or 2 p.m."),
+        (MONDAY, [(2026, 3, 2, 9, 0), (2026, 3, 2, 9, 30)], "Monday the 2nd at 9 or 9:30 a.m."),
+        (MONDAY, [(2026, 3, 3, 11, 0), (2026, 3, 3, 12, 0)], "Tuesday at 11 a.m. or noon"),
+        (MONDAY, [(2026, 3, 3, 12, 0), (2026, 3, 3, 13, 0)], "Tuesday at noon or 1 p.m."),
+        (MONDAY, [(2026, 3, 3, 12, 30), (2026, 3, 3, 13, 30)], "Tuesday at 12:30 or 1:30 p.m."),
+        (MONDAY, [(2026, 3, 3, 11, 30), (2026, 3, 3, 14, 0)], "Tuesday at 11:30 a.m. or 2 p.m."),
         (
             MONDAY,
             [(2026, 3, 3, 15, 0), (2026, 3, 3, 16, 0), (2026, 3, 3, 17, 0)],
-            "tomorrow at 3, 4 or 5 p.m.",
+            "Tuesday at 3, 4 or 5 p.m.",
         ),
         (
             MONDAY,
             [(2026, 3, 3, 16, 0), (2026, 3, 6, 9, 0)],
-            "tomorrow at 4 p.m. or this Friday at 9 a.m.",
+            "Tuesday at 4 p.m. or this Friday at 9 a.m.",
         ),
         (MONDAY, [(2026, 3, 9, 10, 0), (2026, 3, 9, 11, 0)], "Monday the 9th at 10 or 11 a.m."),
     ],
 )
 def test_say_slots(now: datetime, slots: list[tuple[int, ...]], said: str) -> None:
     assert say_slots([at(CHI, *s) for s in slots], now) == said
+
+
+def test_no_slot_is_ever_said_as_today_or_tomorrow() -> None:
+    for days in range(0, 40):
+        for hour in (0, 9, 13, 20, 23):
+            said = say_slot(MONDAY.replace(hour=hour) + timedelta(days=days), MONDAY)
+            assert not re.search(r"\b(today|tomorrow|tonight)\b", said), said
 
 
 def test_your_time_is_appended_once() -> None:
@@ -588,11 +694,11 @@ def test_your_time_is_appended_once() -> None:
 
 
 def test_days_are_counted_in_the_slot_zone() -> None:
-    # Monday 23:30 in Los Angeles is already Tuesday afternoon in Auckland.
+    # Monday 23:30 in Los Angeles is already Tuesday evening in Auckland.
     now = at(LA, 2026, 3, 2, 23, 30)
-    assert say_slot(at(AKL, 2026, 3, 3, 22, 0), now) == "today at 10 p.m."
-    assert say_slot(at(AKL, 2026, 3, 4, 9, 0), now) == "tomorrow at 9 a.m."
-    assert say_slot(at(LA, 2026, 3, 3, 9, 0), now) == "tomorrow at 9 a.m."
+    assert say_slot(at(AKL, 2026, 3, 3, 22, 0), now) == "Tuesday the 3rd at 10 p.m."
+    assert say_slot(at(AKL, 2026, 3, 4, 9, 0), now) == "Wednesday at 9 a.m."
+    assert say_slot(at(LA, 2026, 3, 3, 9, 0), now) == "Tuesday at 9 a.m."
 
 
 def test_said_slots_never_read_like_a_clock_display() -> None:
@@ -607,3 +713,250 @@ def test_said_slots_never_read_like_a_clock_display() -> None:
 def test_nothing_to_say_is_an_error() -> None:
     with pytest.raises(SlotError, match="no slot to say"):
         say_slots([], MONDAY)
+
+
+# --- spreading over a call list ------------------------------------------------------------
+
+CITIES = ("212-555-0100", "312-555-0100", "213-555-0100", "+44 20 7946 0958", "405-555-0199")
+
+
+def call_list(size: int) -> list[Prospect]:
+    return [
+        Prospect(f"Prospect {n}", "XYZ Company", phone=CITIES[n % len(CITIES)]) for n in range(size)
+    ]
+
+
+def test_a_call_list_drafted_at_8am_is_spread_over_many_slots() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0), max_per_slot=3)
+    chicago = [prospect(tz="America/Chicago") for _ in range(50)]
+    phrases = [planner.next_step(p).phrase for p in chicago]
+    assert phrases[:10] == [
+        *["Tuesday at 9 or 10 a.m."] * 3,
+        *["Tuesday at 9:30 or 10:30 a.m."] * 3,
+        *["Tuesday at 11 a.m. or noon"] * 3,
+        "Tuesday at 11:30 a.m. or 12:30 p.m.",
+    ]
+    assert max(planner.offered().values()) == 3
+    assert len(set(phrases)) >= 15
+
+
+def test_a_hundred_prospects_never_share_a_slot_more_than_n_times_and_repeat_exactly() -> None:
+    now = datetime(2026, 11, 23, 8, 0)
+
+    def plan() -> list[tuple[datetime, ...]]:
+        planner = SlotPlanner(caller(), now)  # the default: at most 5 prospects per slot
+        steps = [planner.next_step(p) for p in call_list(100)]
+        assert max(planner.offered().values()) <= MAX_PER_SLOT == 5
+        offered = Counter(slot.astimezone(UTC) for step in steps for slot in step.slots)
+        assert offered == Counter(planner.offered())
+        for step in steps:
+            for slot in step.slots:
+                assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot)
+                assert inside(parse_hours("Mon-Fri 09:00-17:00"), slot.astimezone(CHI))
+                assert slot.date() != date(2026, 11, 26)  # Thanksgiving
+        return [step.slots for step in steps]
+
+    first = plan()
+    assert first == plan()
+    assert len({slot for slots in first for slot in slots}) >= 40
+
+
+def test_explicit_slots_count_toward_the_spread() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0), max_per_slot=1)
+    chose = prospect(tz="America/Chicago", slots=(datetime(2026, 11, 24, 9, 0),))
+    assert planner.next_step(chose).phrase == "Tuesday at 9 a.m."
+    assert planner.next_step(prospect(tz="America/Chicago")).phrase == "Tuesday at 10 or 11 a.m."
+
+
+def test_the_spread_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_per_slot must be at least 1, not 0"):
+        SlotPlanner(caller(), None, max_per_slot=0)
+
+
+# --- the number and the hours as the listener hears them ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "listener", "home", "said"),
+    [
+        ("312-555-0142", "GB", "US", "+1 312-555-0142"),  # a London prospect of a Chicago rep
+        ("312-555-0142", "US", "US", "312-555-0142"),
+        ("312-555-0142", "CA", "US", "312-555-0142"),  # one numbering plan: no country code
+        ("312-555-0142", None, "US", "312-555-0142"),
+        ("020 7946 0958", "GB", "GB", "020 7946 0958"),  # a UK rep calling Manchester
+        ("+44 20 7946 0958", "GB", "US", "020 7946 0958"),
+        ("+44 20 7946 0958", "US", "US", "+44 20 7946 0958"),
+        ("+44 20 7946 0958", "IN", "GB", "+44 20 7946 0958"),
+        ("312-555-0142 ext. 12", "GB", "US", "+1 312-555-0142, extension 12"),
+    ],
+)
+def test_say_number_is_national_at_home_and_international_abroad(
+    number: str, listener: str | None, home: str, said: str
+) -> None:
+    assert say_number(number, listener, home) == said
+
+
+def test_say_number_rejects_what_is_no_number() -> None:
+    with pytest.raises(DataError, match="not a phone number: '12'"):
+        say_number("12", "GB")
+
+
+def test_a_london_prospect_hears_the_country_code_in_the_draft() -> None:
+    import voicemail_coach as vc
+
+    london = Prospect("Amelia Hart", "Thames Ltd", phone="+44 20 7946 0958", need="fewer disputes")
+    d = vc.draft(london, "warm-cold-call", caller(), datetime(2026, 11, 23, 8, 0))
+    assert d.text.count("+1 901-555-2120") == 2
+    assert [(c.number, c.count) for c in d.callback_numbers] == [("+19015552120", 2)]
+    home = Prospect("Dana Jones", "XYZ", phone="405-555-0199", need="fewer disputes")
+    d = vc.draft(home, "warm-cold-call", caller(), datetime(2026, 11, 23, 8, 0))
+    assert "+1" not in d.text and d.text.count("901-555-2120") == 2
+
+
+@pytest.mark.parametrize(
+    ("available", "prospect_zone", "said", "code"),
+    [
+        ("between nine and five", LON, "between nine and five Chicago time", None),
+        (
+            "between nine and noon, Monday to Friday",
+            LA,
+            "between nine and noon Chicago time, Monday to Friday",
+            None,
+        ),
+        ("from 9 a.m. to 11 a.m.", LON, "from 9 a.m. to 11 a.m. Chicago time", None),
+        ("between nine and five", CHI, "between nine and five", None),  # same clock
+        ("between nine and five", ZoneInfo("America/Winnipeg"), "between nine and five", None),
+        ("9-5 Central time", LON, "9-5 Central time", None),  # already says whose time
+        ("most mornings", LON, "most mornings", "available-zone-unsaid"),
+    ],
+)
+def test_the_callers_hours_are_said_with_their_zone_when_the_clocks_differ(
+    available: str, prospect_zone: ZoneInfo, said: str, code: str | None
+) -> None:
+    text, note = say_available(available, CHI, prospect_zone, at(UTC, 2026, 11, 23, 15, 0))
+    assert text == said
+    assert (note.code if note else None) == code
+    if note is not None:
+        assert "add 'Chicago time' to it" in note.message
+
+
+# --- judging a moment found in a hand-written script ---------------------------------------
+
+FRIDAY_3PM = at(CHI, 2026, 11, 27, 15, 0)
+
+
+@pytest.mark.parametrize(
+    ("when", "extra", "expected"),
+    [
+        (
+            at(CHI, 2026, 11, 29, 15, 0),  # "Would Sunday at 3 work?"
+            {},
+            [("slot-weekend", "Sunday 2026-11-29 at 3 p.m.: Sunday is not a working day")],
+        ),
+        (
+            at(CHI, 2026, 11, 30, 3, 0),  # "Would Monday at 3 a.m. work?"
+            {},
+            [
+                (
+                    "slot-outside-calling-window",
+                    "Monday 2026-11-30 at 3 a.m.: 3 a.m. is outside 8 a.m.-9 p.m. for the listener",
+                )
+            ],
+        ),
+        (
+            at(CHI, 2026, 11, 27, 14, 0),  # "today at 2 p.m.", said at 3 p.m.
+            {},
+            [
+                (
+                    "slot-in-past",
+                    "Friday 2026-11-27 at 2 p.m. is in the past (now is 2026-11-27 15:00)",
+                )
+            ],
+        ),
+        (at(CHI, 2026, 11, 30, 10, 0), {"country": "US"}, []),
+        (
+            at(CHI, 2026, 11, 30, 15, 0),  # 3 p.m. in Chicago is 9 p.m. for a London listener
+            {"zone": LON},
+            [
+                (
+                    "slot-outside-calling-window",
+                    "Monday 2026-11-30 at 9 p.m.: 9 p.m. is outside 8 a.m.-9 p.m. for the listener",
+                )
+            ],
+        ),
+        (at(CHI, 2026, 11, 28, 10, 0), {"hours": parse_hours("Mon-Sat 09:00-17:00")}, []),
+    ],
+)
+def test_assess_moment_says_why_a_proposed_time_is_no_time_to_call(
+    when: datetime, extra: dict[str, object], expected: list[tuple[str, str]]
+) -> None:
+    notes = assess_moment(when, FRIDAY_3PM, **extra)  # type: ignore[arg-type]
+    assert [(n.code, n.message) for n in notes] == expected
+
+
+def test_assess_moment_names_the_holiday_of_the_given_country() -> None:
+    wednesday = at(CHI, 2026, 11, 25, 15, 0)
+    thursday = at(CHI, 2026, 11, 26, 10, 0)
+    assert [(n.code, n.message) for n in assess_moment(thursday, wednesday, country="US")] == [
+        ("slot-on-holiday", "Thursday 2026-11-26 is Thanksgiving Day in the US")
+    ]
+    assert assess_moment(thursday, wednesday, country="GB") == ()
+    assert assess_moment(thursday, wednesday) == ()  # no country: holidays are not judged
+
+
+def test_say_available_for_reads_both_parties_zones() -> None:
+    rep = Caller(
+        "Freda Whitehouse", "ABC Company", "312-555-0142", available="between nine and five"
+    )
+    london = prospect(phone="+44 20 7946 0958")
+    now = at(UTC, 2026, 11, 23, 15, 0)
+    assert say_available_for(rep, london, now) == ("between nine and five Chicago time", None)
+    assert say_available_for(rep, prospect(phone="405-555-0199"), now) == (
+        "between nine and five",
+        None,
+    )
+    assert say_available_for(caller(), london, now) == (None, None)
+
+
+def test_a_prospect_of_no_known_country_is_named_in_their_own_note() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8, 0))
+    for name in ("Ana Silva", "Ben Okoro"):
+        step = planner.next_step(Prospect(name, "XYZ", timezone="Etc/GMT+3"))
+        assert [n.code for n in step.notes] == ["holidays-unknown"]
+        assert step.notes[0].message.startswith(f"no country is known for {name}, so")
+    # Neither phone nor zone: the caller's clock and holidays are assumed, and zone-unknown
+    # already says so.
+    step = planner.next_step(Prospect("Cy Doe", "XYZ"))
+    assert [n.code for n in step.notes] == ["zone-unknown"]
+
+
+def test_a_toll_free_caller_sees_why_their_clock_was_guessed(denver_machine: None) -> None:
+    import voicemail_coach as vc
+
+    rep = caller(tz=None, phone="+1 800 555 0199")
+    p = Prospect("Dana Jones", "XYZ", timezone="America/Chicago", need="fewer disputes")
+    d = vc.draft(p, "warm-cold-call", rep, datetime(2026, 11, 23, 8, 0))  # 8 a.m. in Denver
+    said = [f.message for f in d.findings if f.check == "proposed-time"]
+    assert len(said) == 1 and "using this machine's zone America/Denver" in said[0]
+    # Denver's 9-5 is 10-6 in Chicago: the rep's own hours still apply.
+    assert "Would Tuesday at 10 or 11 a.m. your time work for you?" in d.text
+
+
+def test_a_list_that_uses_up_every_shared_slot_says_so() -> None:
+    # Caller 09:00-10:00, prospect 09:00-17:00, both in Chicago: two shared starts a day.
+    planner = SlotPlanner(
+        caller(hours="Mon-Fri 09:00-10:00"), datetime(2026, 11, 23, 8), max_per_slot=1
+    )
+    steps = [planner.next_step(prospect(tz="America/Chicago")) for _ in range(16)]
+    assert steps[0].phrase == "Tuesday at 9 or 9:30 a.m."
+    assert all(step.notes == () for step in steps[:14])  # 14 working days in the horizon
+    assert [n.code for n in steps[15].notes] == ["slots-full"]
+    assert (
+        steps[15]
+        .notes[0]
+        .message.startswith(
+            "every slot inside both parties' hours in the 21 days after 2026-11-23 08:00 "
+            "America/Chicago is already offered to as many prospects of this list as "
+            "max_per_slot (1) allows; proposing the nearest other times to Dana Jones"
+        )
+    )

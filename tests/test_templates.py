@@ -518,8 +518,8 @@ def test_phone_and_digits() -> None:
             datetime(2026, 11, 27, 14, 0, tzinfo=ZoneInfo("America/New_York")),
             "this Friday at 1 p.m.",
         ),  # said in the prospect's own zone
-        ("2026-11-24 10:30", "tomorrow at 10:30 a.m."),  # no offset: the prospect's zone
-        (["2026-11-24 16:00", "2026-11-24 15:00"], "tomorrow at 3 or 4 p.m."),
+        ("2026-11-24 10:30", "Tuesday at 10:30 a.m."),  # no offset: the prospect's zone
+        (["2026-11-24 16:00", "2026-11-24 15:00"], "Tuesday at 3 or 4 p.m."),
         ("2026-12-01 12:00", "Tuesday the 1st at noon"),
     ],
 )

@@ -17,7 +17,7 @@ from .policy.recommend import Recommendation, recommend
 from .review import DEFAULT_CONFIG, review
 
 if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
-    from .slots import NextStep
+    from .schedule import NextStep
 
 
 def draft(
@@ -43,10 +43,10 @@ def draft(
         picked = recommend(prospect, _styles(templates).values(), caller)
         style = picked.style
     chosen = get_style(style, templates)
-    from . import slots
+    from . import schedule as slots
 
     moment = slots.resolve_now(now, caller)
-    step = slots.next_step(caller, prospect, moment)
+    step = slots.next_step(caller, prospect, moment, days_off=config.days_off)
     text = render(
         chosen,
         caller=caller,

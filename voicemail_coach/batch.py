@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from . import slots
+from . import schedule as slots
 from .calllist import CallList, Columns, Row, csv_prospect
 from .catalog import (
     MAX_OUTPUT,

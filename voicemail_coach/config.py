@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from .policy.levels import OFF, Layer, Resolved, Setting, resolve, thresholds
 from .policy.scoring import FAIL_ON
 from .suggest import did_you_mean
 
-CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks")
+CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks", "days_off", "max_per_slot")
 STYLE = "style"
 CONFIG_FILE = "config file"
 COMMAND_LINE = "command line"
@@ -73,6 +74,8 @@ class Config:
     templates: tuple[str, ...] = ()
     checks: Layer = field(default_factory=lambda: Layer(CONFIG_FILE))
     source: str | None = None
+    days_off: frozenset[date] = frozenset()  # no call proposed on these (schedule.parse_days_off)
+    max_per_slot: int = 5  # prospects of one call list offered the same slot (schedule.slots)
     style: Layer = field(default_factory=lambda: Layer(STYLE))
     command_line: Layer = field(default_factory=lambda: Layer(COMMAND_LINE))
 
@@ -278,6 +281,26 @@ def _located(message: str, *, path: str, line: int) -> ConfigError:
     return ConfigError(message, path=path, line=line)
 
 
+def _schedule_settings(reader: Any, fields: Mapping[str, Any]) -> tuple[frozenset[date], int]:
+    """Return `days_off:` and `max_per_slot:` of a config file (the slot planner's settings)."""
+    days_off: frozenset[date] = frozenset()
+    if "days_off" in fields:
+        from .schedule.holidays import parse_days_off
+
+        try:
+            days_off = parse_days_off(reader.free(fields["days_off"]))
+        except ValueError as exc:
+            raise reader.fail(fields["days_off"], f"days_off: {exc}") from None
+    max_per_slot = 5
+    if "max_per_slot" in fields:
+        text = reader.text(fields["max_per_slot"], "max_per_slot")
+        if not text.isdigit() or int(text) < 1:
+            message = f"max_per_slot must be a whole number of at least 1, not {text!r}"
+            raise reader.fail(fields["max_per_slot"], message)
+        max_per_slot = int(text)
+    return days_off, max_per_slot
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate a voicemail-coach.yaml config file."""
     from . import data
@@ -324,9 +347,12 @@ def load_config(path: str | Path) -> Config:
                 lambda message: ConfigError(message, path=source, line=node.start_mark.line + 1),
                 name=f"{CONFIG_FILE} {source}",
             )
+        days_off, max_per_slot = _schedule_settings(reader, fields)
     except DataError as exc:
         raise ConfigError(exc.message, path=exc.path, line=exc.line) from None
     return Config(
+        days_off=days_off,
+        max_per_slot=max_per_slot,
         caller=caller,
         fail_on=fail_on,
         region=region,

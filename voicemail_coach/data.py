@@ -168,7 +168,7 @@ class _Reader:
 
     def hours(self, node: yaml.Node, what: str) -> Hours:
         """Return parsed working hours."""
-        from .slots import parse_hours
+        from .schedule import parse_hours
 
         return self.checked(node, what, parse_hours)
 

@@ -24,6 +24,14 @@ def phone(number: Any) -> str:
     return say_number(str(number))
 
 
+@pass_context
+def listener_phone(context: Context, number: Any) -> str:
+    """Say a phone number as the prospect hears it: national at home, '+1 312-555-0142' abroad."""
+    from .schedule import say_callback
+
+    return say_callback(str(number), context.get("prospect"), context.get("caller"))
+
+
 def digits(number: Any) -> str:
     """Say a phone number digit by digit in words: 'nine oh one, five five five, ...'."""
     from .phones import spoken_digits
@@ -50,7 +58,7 @@ def slot(context: Context, when: Any, your_time: bool = False) -> str:
     The slot is said in the prospect's own time zone, relative to the template's `now`; a time
     without an offset is read in that zone. `your_time=True` adds "your time".
     """
-    from .slots import say_slots, zone_for
+    from .schedule import say_slots, zone_for
 
     items = list(when) if isinstance(when, list | tuple) else [when]
     if not items:
@@ -94,7 +102,7 @@ def first_name(name: Any) -> str:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "phone": phone,
+    "phone": listener_phone,
     "digits": digits,
     "slot": slot,
     "or_list": or_list,
