@@ -66,3 +66,16 @@ def test_python_dash_m_runs() -> None:
         check=True,
     )
     assert "voicemail-coach" in out.stdout
+
+
+def test_every_subpackage_is_listed_for_the_wheel() -> None:
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "voicemail_coach").rglob("__init__.py")
+    }
+    assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
