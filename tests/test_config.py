@@ -277,11 +277,15 @@ def test_fail_on_region_and_templates(tmp_path: Path) -> None:
     [
         ("fail_on: sometimes\n", 1, "fail_on must be one of suggestion, warning, error, never"),
         ("region: US\ntemplates: [[a]]\n", 2, "templates must be a list of folders"),
-        ("fail_on: error\ncheks: {}\n", 2, "unknown key 'cheks'"),
+        ("fail_on: error\ncheks: {}\n", 2, "unknown key 'cheks' in the config"),
+        ("fail_on: [error]\n", 1, "fail_on must be text, not a list"),
+        ("region: [US]\n", 1, "region must be text, not a list"),
+        ("templates: [[a]]\n", 1, "templates must be a list of folders"),
+        ("checks: [length]\n", 1, "checks must be a mapping of check id to a level or settings"),
         ("checks:\n  length: suggestion\n  opening: loud\n", 3, "checks.opening: level must be"),
         ("checks: strict\n", 1, "checks must be a mapping"),
         ("caller:\n  name: Freda\n", 2, "caller"),
-        ("fail_on: [error\n", None, ""),
+        ("fail_on: [error\n", 2, "YAML error"),
     ],
 )
 def test_a_bad_config_file_is_one_located_error(
@@ -292,9 +296,10 @@ def test_a_bad_config_file_is_one_located_error(
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert caught.value.path == str(path)
-    if line is not None:
-        assert caught.value.line == line
-    assert message in str(caught.value)
+    assert caught.value.line == line
+    assert message in str(caught.value) and message in caught.value.message
+    if message.endswith(("not a list", "list of folders")):  # our own words, whole
+        assert caught.value.message == message
     assert "\n" not in str(caught.value)
 
 
@@ -363,3 +368,12 @@ def test_check_rows_summaries_and_whole_number_thresholds() -> None:
     assert isinstance(rows["length"]["params"]["warn_over"], int)
     half = Config(checks=parse_check_settings({"length": {"warn_over": "30.5"}}, "cfg"))
     assert {r["id"]: r for r in check_rows(half)}["length"]["params"]["warn_over"] == 30.5
+
+
+def test_a_config_without_checks_or_region_keeps_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("fail_on: warning\n", encoding="utf-8")
+    config = load_config(path)
+    assert (config.fail_on, config.region) == ("warning", "US")
+    assert config.checks.name == f"config file {path}" and dict(config.checks.levels) == {}
+    assert config.resolve("length.far-too-long").level == "error"

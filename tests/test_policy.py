@@ -518,3 +518,57 @@ def test_check_option_before_or_after_the_command_name() -> None:
 def test_parse_command_line_is_the_layer_the_cli_uses() -> None:
     layer = parse_command_line(["length=off"])
     assert Config(command_line=layer).resolve("length.too-long").level is None
+
+
+def test_an_explicit_slot_on_a_holiday_is_a_warning_naming_it() -> None:
+    found = slot_findings(dana(phone="405-555-0199", slots=(datetime(2026, 11, 26, 10, 0),)))
+    assert found == [
+        (
+            "proposed-time.slot-on-holiday",
+            "warning",
+            "slot Thursday 2026-11-26 is Thanksgiving Day in the US",
+        )
+    ]
+
+
+def test_a_caller_zone_read_from_their_phone_is_a_suggestion() -> None:
+    caller = Caller(name="Freda Whitehouse", company="ABC Company", phone="901-555-2120")
+    prospect = dana(timezone=None, phone="405-555-0199")
+    d = vc.draft(prospect, "warm-cold-call", caller, NOW)
+    found = [(f.id, f.severity) for f in d.findings if f.check == "proposed-time"]
+    assert found == [("proposed-time.caller-zone-guessed", "suggestion")]
+    quiet = Config().with_command_line(["proposed-time.caller-zone-guessed=off"])
+    assert [
+        f for f in vc.draft(prospect, "warm-cold-call", caller, NOW, config=quiet).findings
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("zone-guessed", None),
+        ("zone-unknown", "suggestion"),
+        ("caller-zone-guessed", "suggestion"),
+        ("caller-zone-unknown", "suggestion"),
+        ("available-zone-unsaid", "suggestion"),
+        ("holidays-unknown", "suggestion"),
+        ("no-overlap", "warning"),
+        ("slots-full", "warning"),
+        ("slot-in-past", "warning"),
+        ("slot-weekend", "warning"),
+        ("slot-outside-calling-window", "warning"),
+        ("slot-on-holiday", "warning"),
+        ("slot-outside-hours", "warning"),
+        ("slot-outside-caller-hours", "warning"),
+        ("slot-too-soon", "warning"),
+        ("slot-listed-twice", "warning"),
+        ("slot-repeated-hour", "warning"),
+    ],
+)
+def test_each_slot_note_code_has_its_built_in_level(code: str, level: str | None) -> None:
+    """The table of note codes: notes about a guess are suggestions, problems warnings."""
+    note = Note(code, f"a {code} note")
+    found = [f for f in review(GOOD, notes=[note], now=NOW).findings if f.check == "proposed-time"]
+    assert [(f.id, f.severity, f.message) for f in found] == (
+        [(f"proposed-time.{code}", level, f"a {code} note")] if level else []
+    )
