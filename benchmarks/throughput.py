@@ -181,9 +181,10 @@ def per_second(fn: Callable[[object], object], items: list, repeat: int = 3) -> 
 
 def core_figures(count: int) -> None:
     """Print drafts per second per core: the library call, the batch drafter, scoring alone."""
+    from voicemail_coach.calllist import CallList, csv_prospect
+
     from voicemail_coach import api, data
     from voicemail_coach.batch import Drafter
-    from voicemail_coach.calllist import CallList, csv_prospect
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"

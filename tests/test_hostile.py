@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import data
 from voicemail_coach.cli import cli
+from voicemail_coach.sources import files
 
 from .conftest import NOW
 
@@ -20,7 +20,7 @@ HOSTILE = Path(__file__).parent / "hostile" / "yaml"
 # outcome: "error" = the library raises its own error and the CLI exits 2;
 #          "ok" = drafts render (exit 0, or 1 when a check rightly flags the text).
 EXPECT: dict[str, tuple[str, int | None, list[str]]] = {
-    "alias-bomb-extra.yaml": ("error", 10, ["aliases", "write the values out"]),
+    "alias-bomb-extra.yaml": ("error", 15, ["aliases", "write the values out"]),
     "alias-bomb-name.yaml": ("error", 1, ["unknown key 'bomb'"]),
     "alias-bomb-unknown-key.yaml": ("error", 9, ["unknown key 'notes'"]),
     "alias-reuse.yaml": ("ok", None, []),
@@ -143,10 +143,10 @@ def test_directory_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(data, "MAX_BYTES", 1_000)
+    monkeypatch.setattr(files, "MAX_BYTES", 1_000)
     path = tmp_path / "big.yaml"
     path.write_text("name: Dana\ncompany: XYZ\nneed: " + "x" * 2_000 + "\n", encoding="utf-8")
-    with pytest.raises(vc.DataError, match="the limit is"):
+    with pytest.raises(vc.DataError, match="is over the size limit of 1000 bytes; split it"):
         vc.load(path)
 
 
