@@ -69,8 +69,7 @@ def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
             raise DataError("is a folder; give a file", path=name)
         if not stat.S_ISREG(mode):
             raise DataError(
-                f"is not a regular file (it is {_kind(mode)}); give a file, or '-' for "
-                "standard input",
+                f"is {_kind(mode)}, not a regular file; give a file, or '-' for standard input",
                 path=name,
             )
         return _bounded(fd, name, limit)

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from ..errors import DataError
 from ..models import Caller, Prospect
 from . import schema
+from .books import check_top
 from .csv_source import CsvList, row_data
 from .files import decode_utf8, read_bytes, source_name
 from .schema import Locations
@@ -102,26 +103,7 @@ class CallList:
                 path=self.source,
             )
         self._yaml = ListReader(decode_utf8(raw, self.source), self.source)
-        self._check_yaml(self._yaml)
-
-    def _check_yaml(self, reader: ListReader) -> None:
-        """Check a YAML list as a whole: its shape, its top-level keys, its caller."""
-        top, where = reader.top, reader.where
-        if top is None:
-            raise DataError(
-                "the file is empty; run `voicemail-coach init` for an example", path=self.source
-            )
-        if not isinstance(top, Mapping):
-            raise where.fail(
-                (), f"the file must hold a mapping with 'prospects:', not {schema.kind(top)}"
-            )
-        if reader.single:
-            return
-        where.raise_problem(skip=(("caller",), ("prospects",)))
-        fields = schema.fields(top, where, (), "the file", schema.TOP_KEYS)
-        if "caller" in fields:
-            self.caller = schema.caller(fields["caller"], where, ("caller",))
-        schema.prospect_items(fields, where)
+        self.caller = check_top(self._yaml)
 
     def rows(self) -> Iterator[Row]:
         """Yield every row in order."""
