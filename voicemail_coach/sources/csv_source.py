@@ -254,14 +254,18 @@ def read_header(
             line=1 if cells else None,
         )
     given = {normalize(k): _field_path(v, source, k) for k, v in (mapping or {}).items()}
+    asked = {normalize(k): k.strip() for k in (mapping or {})}
     if id_column is not None:
         given[normalize(id_column)] = ("id",)
+        asked[normalize(id_column)] = id_column.strip()
     titles = [normalize(c) for c in cells]
-    missing = [k for k in given if k not in set(titles)]
+    present = set(titles)
+    missing = [asked[k] for k in given if k not in present]
     if missing:
+        named = [c.strip() for c in cells if c.strip()]
         raise DataError(
-            f"no column named '{missing[0]}' for --map/--id"
-            f"{did_you_mean(missing[0], [c.strip() for c in cells if c.strip()], 'columns')}",
+            f"no column named '{clip(missing[0])}' for --map/--id"
+            f"{did_you_mean(missing[0], named, 'columns')}",
             path=source,
             line=1,
         )
@@ -310,12 +314,12 @@ def read_header(
         targets.append((index, path))
     if unknown:
         known = (*COLUMNS, "extra.NAME")
-        named = "; ".join(
+        listed = "; ".join(
             f"'{clip(u)}'{did_you_mean(normalize(u), known, 'columns')}" for u in unknown[:5]
         )
         more = f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else ""
         raise DataError(
-            f"unknown column{'s' if len(unknown) > 1 else ''} {named}{more}",
+            f"unknown column{'s' if len(unknown) > 1 else ''} {listed}{more}",
             path=source,
             line=1,
         )

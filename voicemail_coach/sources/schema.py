@@ -268,8 +268,7 @@ def required(data: Mapping[str, Any], where: Locations, path: KeyPath, key: str,
     """Return a required, non-empty text field."""
     value = optional(data, where, path, key, what)
     if value is None:
-        at = (*path, key) if key in data else path
-        raise where.fail(at, f"{what} needs '{key}': add `{key}: ...` to it")
+        raise where.fail((*path, key), f"{what} needs '{key}': add `{key}: ...` to it")
     return value
 
 

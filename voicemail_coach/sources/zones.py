@@ -49,6 +49,16 @@ ALIASES: dict[str, str] = {
     "ast": "America/Halifax",
     "adt": "America/Halifax",
     "newfoundland": "America/St_Johns",
+    "eastern standard time": "America/New_York",
+    "eastern daylight time": "America/New_York",
+    "central standard time": "America/Chicago",
+    "central daylight time": "America/Chicago",
+    "mountain standard time": "America/Denver",
+    "mountain daylight time": "America/Denver",
+    "pacific standard time": "America/Los_Angeles",
+    "pacific daylight time": "America/Los_Angeles",
+    "alaska standard time": "America/Anchorage",
+    "hawaii standard time": "Pacific/Honolulu",
     "utc": "UTC",
     "gmt": "Europe/London",
     "uk": "Europe/London",
@@ -72,6 +82,7 @@ ALIASES: dict[str, str] = {
 }
 
 _SPACES = re.compile(r"[\s_]+")
+_NAMED = re.compile(r"\(([A-Za-z]+(?:/[A-Za-z0-9_+-]+)+)\)")
 # "GMT+1", "UTC-05:00", "(GMT-05:00) Eastern Time (US & Canada)"
 _OFFSET = re.compile(
     r"^\(?(?:gmt|utc)\s*(?P<sign>[+\u2212-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\)?"
@@ -102,6 +113,9 @@ def to_iana(text: str) -> str | None:
         return None
     if "/" in raw and _is_zone(raw):
         return raw
+    named = _NAMED.search(raw)
+    if named and _is_zone(named[1]):
+        return named[1]  # "(GMT-06:00) Central Standard Time (America/Chicago)"
     low = _SPACES.sub(" ", raw.lower())
     if low in ALIASES:
         return ALIASES[low]
@@ -109,9 +123,9 @@ def to_iana(text: str) -> str | None:
     if match:
         rest = match["rest"].strip()
         if rest:
-            named = to_iana(rest)
-            if named:
-                return named
+            zone = to_iana(rest)
+            if zone:
+                return zone
         hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
         if minutes == 0 and hours <= 14:
             if hours == 0:
