@@ -199,7 +199,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
 
 
 def test_yaml_rows_fail_one_by_one(tmp_path: Path) -> None:
-    """data.load stops at the first bad prospect; batch reports it and drafts the rest."""
+    """vc.load stops at the first bad prospect; batch reports it and drafts the rest."""
     path = tmp_path / "list.yaml"
     path.write_text(
         CALLER
@@ -504,6 +504,3 @@ def test_scores_do_not_depend_on_the_caches() -> None:
     for text in _texts()[:60]:
         first = vc.score(text, caller_phone="901-555-2120", now=NOW)
         assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
-
-
-# --- YAML lists are read one prospect at a time, with data.load's rules ----------------------
