@@ -58,6 +58,15 @@ EXPECT: dict[str, tuple[str, int | None, list[str]]] = {
     "unicode.yaml": ("ok", None, []),
     "unknown-key.yaml": ("error", 8, ["unknown key 'compnay'", "did you mean 'company'"]),
     "unknown-timezone.yaml": ("error", 9, ["unknown time zone 'America/Chicgo'"]),
+    "unquoted-colon.yaml": ("error", 9, ["must be quoted", 'need: "HR: fewer escalations"']),
+    "nul-in-value.yaml": ("error", 9, ["NUL byte"]),
+    "country-not-iso.yaml": ("error", 9, ["two-letter ISO country code", "'USA'"]),
+    "subdivision-other-country.yaml": ("error", 10, ["'GB-ENG' is in GB, but country is US"]),
+    "tag-on-key.yaml": ("error", 9, ["tags like '!!python/name:os.system' are not supported"]),
+    "undefined-alias.yaml": ("error", 9, ["alias *nowhere names no anchor"]),
+    "recursive-alias.yaml": ("error", 9, ["alias *loop sits inside the value it names"]),
+    "complex-key.yaml": ("error", 9, ["key that is not plain text"]),
+    "crm-fields.yaml": ("ok", None, []),
 }
 
 
@@ -117,6 +126,11 @@ def test_values_stay_as_written() -> None:
         "14:30",
         "~",
     )
+
+
+def test_crm_fields_are_kept() -> None:
+    p = vc.load(HOSTILE / "crm-fields.yaml").prospects[0]
+    assert (p.id, p.timezone, p.country, p.subdivision) == ("00042", "America/New_York", "US", "OK")
 
 
 def test_unicode_renders_as_written() -> None:

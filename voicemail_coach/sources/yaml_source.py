@@ -93,6 +93,7 @@ class _Builder:
             )
         self.loader = Loader(text)
         self.anchors: dict[str, Any] = {}
+        self.pending: set[str] = set()  # anchors whose value is being built
         self.aliases = False
 
     def close(self) -> None:
@@ -159,6 +160,12 @@ class _Builder:
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             lines[(*path, START)] = line  # a block value starts below its key
         if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.pending:
+                raise self.fail(
+                    event,
+                    f"YAML error: the alias *{clip(str(event.anchor))} sits inside the value it "
+                    "names, which would never end; write the values out",
+                )
             if event.anchor not in self.anchors:
                 raise self.fail(
                     event,
@@ -182,6 +189,8 @@ class _Builder:
                 ),
             )
         out: Any
+        if event.anchor is not None:
+            self.pending.add(event.anchor)
         if isinstance(event, yaml.ScalarEvent):
             out = event.value
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -208,6 +217,7 @@ class _Builder:
         else:  # pragma: no cover - libyaml never gives another event here
             raise self.fail(event, "YAML error: unexpected content")
         if event.anchor is not None:
+            self.pending.discard(event.anchor)
             self.anchors[event.anchor] = out
         return out
 
