@@ -362,3 +362,15 @@ def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
     assert r.output.strip() == (
         f"voicemail-coach: {path}: cannot read: permission denied; check the file's permissions"
     )
+
+
+def test_aliases_that_multiply_across_prospects_are_refused(tmp_path: Path) -> None:
+    """Each prospect reuses a modest anchor; together they pass the file's budget."""
+    items = ", ".join(f"v{i}" for i in range(1_000))
+    rows = "".join(f"  - {{name: P{i}, company: C, extra: {{tags: *big}}}}\n" for i in range(400))
+    path = write(tmp_path, CALLER + f"anchors: &big [{items}]\nprospects:\n" + rows)
+    for read in (vc.load, sources.open_list):
+        with pytest.raises(vc.DataError) as info:
+            read(path)
+        assert "too many nested aliases" in str(info.value)
+        assert info.value.line is not None and info.value.line > 8

@@ -94,6 +94,9 @@ class _Builder:
         self.loader = Loader(text)
         self.anchors: dict[str, Any] = {}
         self.pending: set[str] = set()  # anchors whose value is being built
+        self.sizes: dict[str, int] = {}  # how many values each anchor's value expands to
+        self.expanded = 0  # values built so far, aliases counted at their expanded size
+        self.budget = budget_for(text)
         self.aliases = False
 
     def close(self) -> None:
@@ -172,6 +175,13 @@ class _Builder:
                     f"YAML error: the alias *{clip(str(event.anchor))} names no anchor before it",
                 )
             self.aliases = True
+            self.expanded += self.sizes[event.anchor]
+            if self.expanded > self.budget:
+                raise self.fail(
+                    event,
+                    "too many nested aliases (&anchor/*alias): the file expands without bound; "
+                    "write the values out instead of referencing them",
+                )
             return self.anchors[event.anchor]
         if depth > MAX_DEPTH:
             raise self.fail(
@@ -189,6 +199,8 @@ class _Builder:
                 ),
             )
         out: Any
+        start = self.expanded
+        self.expanded += 1
         if event.anchor is not None:
             self.pending.add(event.anchor)
         if isinstance(event, yaml.ScalarEvent):
@@ -219,6 +231,7 @@ class _Builder:
         if event.anchor is not None:
             self.pending.discard(event.anchor)
             self.anchors[event.anchor] = out
+            self.sizes[event.anchor] = self.expanded - start
         return out
 
     def entry(
