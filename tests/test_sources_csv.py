@@ -412,3 +412,21 @@ def test_map_and_id_options(tmp_path: Path) -> None:
     with pytest.raises(vc.DataError) as info:
         sources.open_list(path, id_column="Deal Id")
     assert "no column named 'Deal Id' for --map/--id (did you mean 'Deal Ref'?)" in str(info.value)
+
+
+def test_a_multi_line_value_in_the_first_column_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        'name,company,phone,need\n"Dana\nJones",XYZ Company,405-555-0199,fewer errors\n'
+        "Sam Okafor,Okafor Ltd,415-555-0100,onboarding\n",
+        encoding="utf-8",
+    )
+    assert outcomes(path) == ["Dana\nJones", "Sam Okafor"]
+
+
+def test_a_header_over_several_lines_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text('name,"com\npany"\nDana,XYZ\n', encoding="utf-8")
+    with pytest.raises(vc.DataError) as info:
+        sources.open_list(path)
+    assert str(info.value).startswith(f"{path}:1: the header (the first line) is not valid CSV")

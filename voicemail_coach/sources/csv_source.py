@@ -174,11 +174,6 @@ class Header:
     crm: bool = False
     delimiter: str = ","
 
-    @property
-    def name_columns(self) -> tuple[int, ...]:
-        """Return the indexes of the columns that give the name."""
-        return tuple(i for i, p in self.targets if p[0] == "name")
-
 
 def decode(raw: bytes, source: str) -> tuple[str, str | None]:
     """Decode a CSV file's bytes; return the text and a note when it was not UTF-8.
@@ -419,12 +414,12 @@ def records(lines: Sequence[str], start: int, width: int, delimiter: str) -> Ite
             feed = _Feed(lines, first + 1)
             reader = csv.reader(feed, delimiter=delimiter)
             continue
-        span = feed.pos - first
-        if span > 1 or (feed.pos >= len(lines) and cells and cells[-1].endswith(("\n", "\r"))):
-            inner = lines[first + 1 : feed.pos]
+        unclosed = feed.pos >= len(lines) and bool(cells) and cells[-1].endswith(("\n", "\r"))
+        if feed.pos - first > 1 or unclosed:
+            inner = lines[first + 1 : feed.pos - 1]  # the lines wholly inside the quoted value
             if (
-                len(cells) != width
-                or (feed.pos >= len(lines) and cells[-1].endswith(("\n", "\r")))
+                unclosed
+                or len(cells) != width
                 or any(line.count(delimiter) >= max(1, width - 1) for line in inner)
             ):
                 yield Record(first + 1, None, _OPEN_QUOTE)
@@ -543,14 +538,8 @@ class CsvList:
                 path=source,
                 line=1,
             )
-        self.header_end = self._header_lines(head, delimiter)
+        self.header_end = 1  # a header over several lines is refused by `records` above
         self.header = read_header(head.cells, source, delimiter, mapping, id_column)
-
-    def _header_lines(self, head: Record, delimiter: str) -> int:
-        """Return the index of the first line after the header row."""
-        feed = _Feed(self.lines, 0)
-        next(csv.reader(feed, delimiter=delimiter))
-        return feed.pos
 
     def records(self) -> Iterator[Record]:
         """Yield every data row (see `records`)."""

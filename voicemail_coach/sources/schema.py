@@ -13,6 +13,7 @@ The records built in code (``Hours``, ``Referral``, a ``datetime`` slot) are acc
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -86,9 +87,6 @@ class Locations:
         line: int | None = None,
         budget: int = MIN_BUDGET,
         aliases: bool = False,
-        prefix: KeyPath = (),
-        _spent: list[int] | None = None,
-        _index: dict[int, dict[KeyPath, list[tuple[KeyPath, tuple[int, str]]]]] | None = None,
     ) -> None:
         self.path = path
         self.lines: Mapping[KeyPath, int] = lines if lines is not None else {}
@@ -96,11 +94,9 @@ class Locations:
         self.default_line = line
         self.budget = budget
         self.aliases = aliases
-        self.prefix = prefix
-        self.spent = _spent if _spent is not None else [0]
-        self._index: dict[int, dict[KeyPath, list[tuple[KeyPath, tuple[int, str]]]]] = (
-            _index if _index is not None else {}
-        )
+        self.prefix: KeyPath = ()
+        self.spent = [0]  # shared by every scoped view: the budget is the whole data's
+        self._index: dict[int, dict[KeyPath, list[tuple[KeyPath, tuple[int, str]]]]] = {}
 
     @classmethod
     def dotted(
@@ -115,17 +111,9 @@ class Locations:
 
     def scoped(self, path: KeyPath) -> Locations:
         """Return the Locations of a value inside this data (paths relative to it)."""
-        return Locations(
-            self.path,
-            self.lines,
-            self.problems,
-            line=self.default_line,
-            budget=self.budget,
-            aliases=self.aliases,
-            prefix=self.prefix + path,
-            _spent=self.spent,
-            _index=self._index,
-        )
+        view = copy.copy(self)  # shares the lines, the problems and the budget spent
+        view.prefix = self.prefix + path
+        return view
 
     def line(self, path: KeyPath = ()) -> int | None:
         """Return the line of the value at `path`, or of its nearest located ancestor."""
