@@ -430,3 +430,43 @@ def test_a_header_over_several_lines_is_refused(tmp_path: Path) -> None:
     with pytest.raises(vc.DataError) as info:
         sources.open_list(path)
     assert str(info.value).startswith(f"{path}:1: the header (the first line) is not valid CSV")
+
+
+def test_map_options_are_parsed() -> None:
+    assert sources.parse_mapping(["Call Attempts=attempts", " Deal = Ref =id "]) == {
+        "Call Attempts": "attempts",
+        "Deal = Ref": "id",
+    }
+    for bad in ("Call Attempts", "=attempts", "Call Attempts="):
+        with pytest.raises(vc.DataError) as info:
+            sources.parse_mapping([bad])
+        assert str(info.value) == (
+            f"--map '{bad}' must be HEADER=field, like --map \"Call Attempts=attempts\""
+        )
+
+
+def test_an_unmodified_hubspot_export_drafts_every_row(tmp_path: Path) -> None:
+    path = write_rows(
+        tmp_path / "hubspot.csv",
+        [
+            "Record ID",
+            "First Name",
+            "Last Name",
+            "Company Name",
+            "Phone Number",
+            "Time Zone",
+            "Industry",
+            "Lead Status",
+        ],
+        [
+            ["101", "Dana", "Jones", "XYZ Company", "405-555-0199", "Central", "logistics", "Open"],
+            ["102", "Sam", "Okafor", "Okafor Ltd", "212-555-0100", "Eastern", "retail", "New"],
+            ["103", "Priya", "Raman", "Raman Freight", "(415) 555-0142", "PST", "", "Open"],
+        ],
+    )
+    out = tmp_path / "drafts.jsonl"
+    caller = sources.read_caller(_caller(tmp_path))
+    summary = batch.run(path, out, caller=caller, now=datetime(2026, 11, 23, 9), jobs=1)
+    assert (summary.rows, summary.drafted, summary.failed) == (3, 3, 0)
+    text = out.read_text(encoding="utf-8")
+    assert "Hi Dana" in text and "Hi Sam" in text and "Hi Priya" in text

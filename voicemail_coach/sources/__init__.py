@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from .books import load, parse, read_caller, read_yaml
+from .csv_source import parse_mapping
 from .files import MAX_BYTES, read_bytes, read_text
 from .lists import CallList, Row, open_list, to_prospect
 from .schema import Location, Locations
@@ -23,6 +24,7 @@ __all__ = [
     "load",
     "open_list",
     "parse",
+    "parse_mapping",
     "read_bytes",
     "read_caller",
     "read_text",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -208,6 +208,24 @@ def sniff(first_line: str) -> str:
     counts = [(plain.count(d), -i, d) for i, d in enumerate(DELIMITERS)]
     best = max(counts)
     return best[2] if best[0] else ","
+
+
+def parse_mapping(items: Iterable[str]) -> dict[str, str]:
+    """Return {"HEADER": "field"} from ``--map`` values like "Call Attempts=attempts".
+
+    The header may hold '=' itself: the last '=' separates it from the field. Raises DataError
+    for an item without '=' or with an empty side (which field names are known is checked
+    against the file's header by ``read_header``).
+    """
+    out: dict[str, str] = {}
+    for item in items:
+        header, sep, field = item.rpartition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise DataError(
+                f"--map '{clip(item)}' must be HEADER=field, like --map \"Call Attempts=attempts\""
+            )
+        out[header.strip()] = field.strip()
+    return out
 
 
 def _slug(title: str) -> str:
