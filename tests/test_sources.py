@@ -374,3 +374,20 @@ def test_aliases_that_multiply_across_prospects_are_refused(tmp_path: Path) -> N
             read(path)
         assert "too many nested aliases" in str(info.value)
         assert info.value.line is not None and info.value.line > 8
+
+
+def test_standard_input_is_read_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    text = CALLER + "prospects: [{name: Dana Jones, company: XYZ}]\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert vc.load("-").prospects[0].source == "<stdin>"
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    with pytest.raises(vc.DataError) as info:
+        vc.load("-")
+    assert (
+        str(info.value)
+        == "<stdin>: is over the size limit of 10 bytes; split it into smaller files"
+    )

@@ -50,7 +50,13 @@ def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
             "no file name given (an empty string); give the path of a .yaml or .csv file"
         )
     if name == STDIN:
-        return _bounded(sys.stdin.buffer.fileno(), source_name(path), limit)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise DataError(
+                f"is over the size limit of {size_text(limit)}; split it into smaller files",
+                path=source_name(path),
+            )
+        return data
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -95,8 +101,6 @@ def _bounded(fd: int, name: str, limit: int) -> bytes:
     while True:
         try:
             chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-        except BlockingIOError:  # pragma: no cover - only a non-blocking pipe as stdin
-            continue
         except OSError as exc:
             raise DataError(f"cannot read: {exc.strerror or exc}", path=name) from None
         if not chunk:
