@@ -1,7 +1,8 @@
 """Bytes -> records: every way data comes in, over one validator.
 
 * ``files``: read a file once, bounded; refuse folders, FIFOs, devices; decode UTF-8.
-* ``schema``: THE validator over plain data plus ``Locations`` (where each value came from).
+* ``schema``: THE validator over plain data plus ``Locations`` (``locations``: where each
+  value came from).
 * ``yaml_source``: YAML text -> plain data (scalars stay as written) and Locations.
 * ``csv_source``: CSV -> plain data per row; CRM export headers; rows that cannot be lost.
 * ``books``: a prospects file, a caller file. ``lists``: call lists row by row, for batch.
@@ -10,10 +11,10 @@
 from __future__ import annotations
 
 from .books import load, parse, read_caller, read_yaml
-from .csv_source import parse_mapping
+from .columns import parse_mapping
 from .files import MAX_BYTES, read_bytes, read_text
 from .lists import CallList, Row, open_list, to_prospect
-from .schema import Location, Locations
+from .locations import Location, Locations
 
 __all__ = [
     "MAX_BYTES",

@@ -28,7 +28,7 @@ from . import schema
 from .books import check_top
 from .csv_source import CsvList, row_data
 from .files import decode_utf8, read_bytes, source_name
-from .schema import Locations
+from .locations import Locations
 from .yaml_source import ListReader, Parsed
 
 _NOT_UTF8 = "is not UTF-8 text (a bad byte in this row); save the file as UTF-8"

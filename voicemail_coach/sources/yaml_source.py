@@ -23,7 +23,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..errors import DataError
-from .schema import MIN_BUDGET, START, TOP_KEYS, KeyPath, Locations, clip
+from .locations import MIN_BUDGET, START, KeyPath, Locations
+from .schema import TOP_KEYS, clip
 
 try:  # libyaml's parser when available: same YAML, several times faster on big call lists
     from yaml import CBaseLoader as Loader
