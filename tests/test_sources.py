@@ -391,3 +391,32 @@ def test_standard_input_is_read_bounded(monkeypatch: pytest.MonkeyPatch) -> None
         str(info.value)
         == "<stdin>: is over the size limit of 10 bytes; split it into smaller files"
     )
+
+
+def test_from_dict_raises_only_data_error_for_any_plain_data() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    values = st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=12,
+    )
+    keys = st.sampled_from([*vc.Prospect.__dataclass_fields__, "referral", "frist_name"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.dictionaries(keys, values, max_size=8))
+    def check(data: dict) -> None:
+        try:
+            p = vc.Prospect.from_dict({"name": "Dana Jones", "company": "XYZ", **data})
+        except vc.DataError as exc:
+            assert (
+                exc.key is None or exc.key.split(".")[0] in data or exc.key in ("name", "company")
+            )
+        else:
+            assert isinstance(p.name, str) and isinstance(p.attempts, int)
+
+    check()

@@ -10,7 +10,7 @@ raises DataError at once.
 
 A call list is read in two passes (``ListReader``): the first checks the whole file and reads
 the caller, the second hands out one prospect at a time, so memory stays bounded by the
-largest prospect rather than the file (figures in the README).
+largest prospect rather than the file (figures: benchmarks/sources.py).
 """
 
 from __future__ import annotations
