@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import csv
 import re
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ..errors import DataError
 from .columns import FIRST_NAME, LAST_NAME, Header, read_header
@@ -33,37 +34,70 @@ MAX_RECORD_CHARS = 20_000
 DELIMITERS = (",", ";", "\t")
 
 _ISO_PLACE = re.compile(r"(?:[A-Za-z]{2}-)?[A-Za-z0-9]{1,3}")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 _UTF8_TEXT = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 
 
-def decode(raw: bytes, source: str) -> tuple[str, str | None]:
-    """Decode a CSV file's bytes; return the text and a note when it was not UTF-8.
+class Lines(Sequence[str]):
+    """A file's lines with their endings (CR LF, LF or CR alone), decoded one at a time.
 
-    Bad bytes in a file that is otherwise UTF-8 are kept (as surrogate escapes) so their rows,
-    and only those, are refused.
+    Only the bytes and one offset per line are kept, so a big list costs little more than its
+    size in memory.
+    """
+
+    def __init__(self, raw: bytes, encoding: str, errors: str = "strict") -> None:
+        self.raw = raw
+        self.encoding = encoding
+        self.errors = errors
+        ends = array("q", (m.end() for m in _LINE_END.finditer(raw)))
+        if not ends or ends[-1] < len(raw):
+            ends.append(len(raw))
+        if len(raw) == 0:
+            ends = array("q")
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        start = self.ends[index - 1] if index > 0 else 0
+        return self.raw[start : self.ends[index]].decode(self.encoding, self.errors)
+
+
+def decode(raw: bytes, source: str) -> tuple[Lines, str | None]:
+    """Return a CSV file's lines, decoded, and a note when the file was not UTF-8.
+
+    UTF-8 (a BOM dropped); a UTF-16 file with a byte-order mark; else, for a file with no UTF-8
+    text in it at all, Windows-1252. Bad bytes in a file that is otherwise UTF-8 are kept (as
+    surrogate escapes) so their rows, and only those, are refused.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), None
+        return Lines(raw.decode("utf-16").encode("utf-8"), "utf-8"), None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return decode_utf8(raw, source), None
+        decode_utf8(raw, source)
     except DataError as exc:
         if "UTF-16" in exc.message:
             raise
+    else:
+        return Lines(raw, "utf-8"), None
     if _UTF8_TEXT.search(raw):
-        return raw.decode("utf-8", "surrogateescape").removeprefix("\ufeff"), None
+        return Lines(raw, "utf-8", "surrogateescape"), None
     note = (
         f"{source}: not UTF-8, read as Windows-1252 (as Excel saves it); "
         "save it as CSV UTF-8 to be sure of every accent"
     )
-    return raw.decode("cp1252", "replace"), note
-
-
-def split_lines(text: str) -> list[str]:
-    """Return the lines of a text with their endings (CR LF, LF or CR alone)."""
-    return _LINE.findall(text)
+    return Lines(raw, "cp1252", "replace"), note
 
 
 def sniff(first_line: str) -> str:
@@ -237,9 +271,8 @@ class CsvList:
         id_column: str | None = None,
     ) -> None:
         self.source = source
-        text, note = decode(raw, source)
+        self.lines, note = decode(raw, source)
         self.notes: list[str] = [note] if note else []
-        self.lines = split_lines(text)
         if not self.lines or not self.lines[0].strip():
             raise DataError(
                 "the file is empty; its first line must name the columns, "
