@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checks import BY_ID, CHECKS, Check, all_ids, split_id
 from .errors import ConfigError, DataError
@@ -25,6 +25,9 @@ from .models import LEVELS, Caller, Level
 from .policy.levels import OFF, Layer, Resolved, Setting, resolve, thresholds
 from .policy.scoring import FAIL_ON
 from .suggest import did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from .sources.locations import Locations
 
 CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks", "days_off", "max_per_slot")
 STYLE = "style"
@@ -281,22 +284,24 @@ def _located(message: str, *, path: str, line: int) -> ConfigError:
     return ConfigError(message, path=path, line=line)
 
 
-def _schedule_settings(reader: Any, fields: Mapping[str, Any]) -> tuple[frozenset[date], int]:
+def _schedule_settings(fields: Mapping[str, Any], where: Locations) -> tuple[frozenset[date], int]:
     """Return `days_off:` and `max_per_slot:` of a config file (the slot planner's settings)."""
+    from .sources import schema
+
     days_off: frozenset[date] = frozenset()
     if "days_off" in fields:
         from .schedule.holidays import parse_days_off
 
         try:
-            days_off = parse_days_off(reader.free(fields["days_off"]))
+            days_off = parse_days_off(schema.free(fields["days_off"], where, ("days_off",)))
         except ValueError as exc:
-            raise reader.fail(fields["days_off"], f"days_off: {exc}") from None
+            raise where.fail(("days_off",), f"days_off: {exc}") from None
     max_per_slot = 5
     if "max_per_slot" in fields:
-        text = reader.text(fields["max_per_slot"], "max_per_slot")
+        text = schema.text(fields["max_per_slot"], where, ("max_per_slot",), "max_per_slot")
         if not text.isdigit() or int(text) < 1:
             message = f"max_per_slot must be a whole number of at least 1, not {text!r}"
-            raise reader.fail(fields["max_per_slot"], message)
+            raise where.fail(("max_per_slot",), message)
         max_per_slot = int(text)
     return days_off, max_per_slot
 
@@ -346,7 +351,7 @@ def load_config(path: str | Path) -> Config:
                 lambda message: ConfigError(message, path=source, line=line),
                 name=f"{CONFIG_FILE} {source}",
             )
-        days_off, max_per_slot = _schedule_settings(reader, fields)
+        days_off, max_per_slot = _schedule_settings(fields, where)
     except DataError as exc:
         raise ConfigError(exc.message, path=exc.path, line=exc.line, key=exc.key) from None
     return Config(

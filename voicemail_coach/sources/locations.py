@@ -91,10 +91,17 @@ class Locations:
         """Return the Location of the value at `path`."""
         return Location(self.path, self.line(path))
 
-    def fail(self, path: KeyPath, message: str, prospect: str | None = None) -> DataError:
-        """Return a DataError for the value at `path`: file, line, dotted key and message."""
+    def fail(
+        self, path: KeyPath, message: str, prospect: str | None = None, line: int | None = None
+    ) -> DataError:
+        """Return a DataError for the value at `path`: file, line, dotted key and message.
+
+        `line` overrides the value's own line (a missing key is placed where its mapping
+        starts).
+        """
         key = ".".join(str(p) for p in path) or None
-        return DataError(message, path=self.path, line=self.line(path), key=key, prospect=prospect)
+        at = line if line is not None else self.line(path)
+        return DataError(message, path=self.path, line=at, key=key, prospect=prospect)
 
     def raise_problem(self, path: KeyPath = (), skip: tuple[KeyPath, ...] = ()) -> None:
         """Raise the earliest problem the reader noted at or inside the value at `path`.

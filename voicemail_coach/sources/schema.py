@@ -119,7 +119,11 @@ def required(data: Mapping[str, Any], where: Locations, path: KeyPath, key: str,
     """Return a required, non-empty text field."""
     value = optional(data, where, path, key, what)
     if value is None:
-        raise where.fail((*path, key), f"{what} needs '{key}': add `{key}: ...` to it")
+        raise where.fail(
+            (*path, key),
+            f"{what} needs '{key}': add `{key}: ...` to it",
+            line=where.line((*path, key)) if key in data else where.start(path),
+        )
     return value
 
 
@@ -183,7 +187,7 @@ def hours(value: Any, where: Locations, path: KeyPath, what: str) -> Hours:
     """Return working hours: an Hours record, or text like 'Mon-Fri 09:00-17:00'."""
     if isinstance(value, Hours):
         return value
-    from ..slots import parse_hours
+    from ..schedule import parse_hours
 
     raw = text(value, where, path, what)
     try:
