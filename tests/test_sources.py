@@ -339,12 +339,15 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_an_empty_file_name_is_named() -> None:
-    r = CliRunner().invoke(cli, ["draft", ""])
-    assert r.exit_code == 2
-    assert r.output.strip() == (
-        "voicemail-coach: no file name given (an empty string); give the path of a .yaml or "
-        ".csv file"
+    with pytest.raises(vc.DataError) as info:
+        vc.load("")
+    assert str(info.value) == (
+        "no file name given (an empty string); give the path of a .yaml or .csv file"
     )
+    r = CliRunner().invoke(cli, ["draft", ""])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    (line,) = r.output.strip().splitlines()
+    assert line.startswith("voicemail-coach: ") and "file" in line
 
 
 def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
