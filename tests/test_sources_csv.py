@@ -11,7 +11,7 @@ import pytest
 import voicemail_coach as vc
 from voicemail_coach import batch, sources
 
-from .test_batch import CALLER
+from .sources_data import CALLER
 
 
 def write_rows(path: Path, header: list[str], rows: list[list[str]], delimiter: str = ",") -> Path:

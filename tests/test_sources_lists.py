@@ -10,7 +10,7 @@ import pytest
 import voicemail_coach as vc
 from voicemail_coach import sources
 
-from .test_batch import CALLER, WHEN, caller_file, leftovers, prospect, records, run, write_csv
+from .sources_data import CALLER, WHEN, caller_file, leftovers, prospect, records, run, write_csv
 
 HOSTILE = Path(__file__).parent / "hostile" / "yaml"
 
