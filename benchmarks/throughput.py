@@ -181,17 +181,14 @@ def per_second(fn: Callable[[object], object], items: list, repeat: int = 3) -> 
 
 def core_figures(count: int) -> None:
     """Print drafts per second per core: the library call, the batch drafter, scoring alone."""
-    from voicemail_coach import api, data
+    from voicemail_coach import api, sources
     from voicemail_coach.batch import Drafter
-    from voicemail_coach.calllist import CallList, csv_prospect
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
         write_csv(path, count, seed=7)
-        listing = CallList(path)
-        assert listing.columns is not None
-        prospects = [csv_prospect(r, listing.columns) for r in listing.rows()]
-    caller = data.parse(CALLER + "prospects: [{name: x, company: y}]").caller
+        prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
+    caller = sources.parse(CALLER + "prospects: [{name: x, company: y}]").caller
     assert caller is not None
     now = datetime.fromisoformat(NOW)
     drafter = Drafter(caller, now)

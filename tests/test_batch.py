@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import batch, calllist, checks
+from voicemail_coach import batch, checks, sources
 from voicemail_coach.cli import cli
 
 from .conftest import EXAMPLE, NOW
@@ -199,7 +199,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
 
 
 def test_yaml_rows_fail_one_by_one(tmp_path: Path) -> None:
-    """data.load stops at the first bad prospect; batch reports it and drafts the rest."""
+    """vc.load stops at the first bad prospect; batch reports it and drafts the rest."""
     path = tmp_path / "list.yaml"
     path.write_text(
         CALLER
@@ -295,37 +295,6 @@ def test_batch_drafts_are_what_vc_draft_gives(tmp_path: Path) -> None:
         assert forced.draft(p) == expected
 
 
-def test_csv_columns_are_checked_like_yaml_keys(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "list.csv", [{"name": "A", "compnay": "B"}], ["name", "compnay"])
-    out = tmp_path / "drafts.jsonl"
-    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)))
-    assert r.exit_code == 2
-    assert r.stderr.strip() == (
-        f"voicemail-coach: {path}:1: unknown column 'compnay' (did you mean 'company'?)"
-    )
-    assert not out.exists() and leftovers(tmp_path) == []
-
-
-def test_csv_cells_become_nested_fields(tmp_path: Path) -> None:
-    path = tmp_path / "list.csv"
-    path.write_text(
-        "Name, Company ,referral.by,referral.confirmed,reference.client,slots,extra.industry,"
-        "need\n"
-        'Dana Jones,XYZ Company,Joe Sampson,yes,Bayline Shipping,"2026-11-27 10:00; '
-        '2026-11-27 11:00",logistics,\n',
-        encoding="utf-8",
-    )
-    listing = calllist.CallList(path)
-    (row,) = listing.rows()
-    p = calllist.csv_prospect(row, listing.columns)
-    assert (p.name, p.company, p.need) == ("Dana Jones", "XYZ Company", None)
-    assert p.referral == vc.Referral(by="Joe Sampson", confirmed=True)
-    assert p.reference == vc.Reference(client="Bayline Shipping")
-    assert p.slots == (datetime(2026, 11, 27, 10), datetime(2026, 11, 27, 11))
-    assert p.extra == {"industry": "logistics"}
-    assert (p.source, p.line) == (str(path), 2)
-
-
 # --- output formats -------------------------------------------------------------------------
 
 
@@ -411,7 +380,7 @@ def test_a_new_file_appears_only_when_complete(tmp_path: Path) -> None:
     summary = batch.run(
         path,
         out,
-        caller=calllist.read_caller(caller_file(tmp_path)),
+        caller=sources.read_caller(caller_file(tmp_path)),
         now=datetime(2026, 11, 23, 9),
         progress=progress,
         on_total=totals.append,
@@ -468,20 +437,6 @@ def test_exit_2_for_an_unknown_style_or_a_missing_folder(tmp_path: Path) -> None
     assert r.exit_code == 2 and "unknown style 'refferal' (did you mean 'referral'?)" in r.stderr
     r = run("batch", str(EXAMPLE), "--out", str(tmp_path / "nowhere" / "d.jsonl"))
     assert r.exit_code == 2 and "does not exist" in r.stderr
-
-
-def test_a_bad_byte_spoils_only_its_row(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "list.csv", [prospect(1), prospect(2), prospect(3)])
-    raw = path.read_bytes().replace(b"Dana Jones 2", b"Dana J\xf6nes 2")
-    path.write_bytes(raw)
-    out = tmp_path / "drafts.jsonl"
-    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
-    assert r.exit_code == 1
-    assert [rec.get("error", "")[: len(str(path)) + 3] for rec in records(out)] == [
-        "",
-        f"{path}:3:",
-        "",
-    ]
 
 
 # --- the fast pre-checks never change a finding ---------------------------------------------
@@ -549,44 +504,3 @@ def test_scores_do_not_depend_on_the_caches() -> None:
     for text in _texts()[:60]:
         first = vc.score(text, caller_phone="901-555-2120", now=NOW)
         assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
-
-
-# --- YAML lists are read one prospect at a time, with data.load's rules ----------------------
-
-
-@pytest.mark.parametrize(
-    "path", sorted((Path(__file__).parent / "hostile" / "yaml").iterdir()), ids=lambda p: p.name
-)
-def test_yaml_rows_say_what_data_load_says(path: Path) -> None:
-    """The streaming reader accepts what data.load accepts, and words errors the same way."""
-    try:
-        book = vc.load(path)
-        expected: tuple = ("ok", list(book.prospects), book.caller)
-    except vc.VoicemailCoachError as exc:
-        expected = ("error", str(exc))
-    try:
-        listing = calllist.CallList(path)
-        rows = list(listing.rows())
-        errors = [r.error for r in rows if r.error]
-        got: tuple = (
-            ("error", errors[0]) if errors else ("ok", [r.payload for r in rows], listing.caller)
-        )
-        assert listing.count() == len(rows)
-    except vc.VoicemailCoachError as exc:
-        got = ("error", str(exc))
-    assert got == expected
-
-
-def test_yaml_anchors_and_deep_nesting(tmp_path: Path) -> None:
-    path = tmp_path / "list.yaml"
-    path.write_text(
-        "prospects:\n  - {name: A, company: &co ABC}\n  - {name: B, company: *co}\n"
-        "caller: {name: Freda, company: *co, phone: 901-555-2120}\n",
-        encoding="utf-8",
-    )
-    listing = calllist.CallList(path)
-    assert listing.caller is not None and listing.caller.company == "ABC"
-    assert [r.payload.company for r in listing.rows()] == ["ABC", "ABC"]
-    path.write_text(CALLER + "prospects: [" + "[" * 5000 + "]" * 5000 + "]\n", encoding="utf-8")
-    with pytest.raises(vc.DataError, match="nested more than 100 levels deep"):
-        calllist.CallList(path)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import data
 from voicemail_coach.cli import cli
+from voicemail_coach.sources import files
 
 from .conftest import NOW
 
@@ -20,9 +20,10 @@ HOSTILE = Path(__file__).parent / "hostile" / "yaml"
 # outcome: "error" = the library raises its own error and the CLI exits 2;
 #          "ok" = drafts render (exit 0, or 1 when a check rightly flags the text).
 EXPECT: dict[str, tuple[str, int | None, list[str]]] = {
-    "alias-bomb-extra.yaml": ("error", 10, ["aliases", "write the values out"]),
-    "alias-bomb-name.yaml": ("error", 1, ["unknown key 'bomb'"]),
-    "alias-bomb-unknown-key.yaml": ("error", 9, ["unknown key 'notes'"]),
+    "alias-bomb-extra.yaml": ("error", 15, ["aliases", "write the values out"]),
+    # a bomb is refused while the file is read, wherever it sits, at the alias that overflows
+    "alias-bomb-name.yaml": ("error", 7, ["aliases", "write the values out"]),
+    "alias-bomb-unknown-key.yaml": ("error", 15, ["aliases", "write the values out"]),
     "alias-reuse.yaml": ("ok", None, []),
     "attempts-many.yaml": ("error", 9, ["whole number", "'many'"]),
     "attempts-negative.yaml": ("error", 9, ["whole number", "'-1'"]),
@@ -58,6 +59,15 @@ EXPECT: dict[str, tuple[str, int | None, list[str]]] = {
     "unicode.yaml": ("ok", None, []),
     "unknown-key.yaml": ("error", 8, ["unknown key 'compnay'", "did you mean 'company'"]),
     "unknown-timezone.yaml": ("error", 9, ["unknown time zone 'America/Chicgo'"]),
+    "unquoted-colon.yaml": ("error", 9, ["must be quoted", 'need: "HR: fewer escalations"']),
+    "nul-in-value.yaml": ("error", 9, ["NUL byte"]),
+    "country-not-iso.yaml": ("error", 9, ["two-letter ISO country code", "'USA'"]),
+    "subdivision-other-country.yaml": ("error", 10, ["'GB-ENG' is in GB, but country is US"]),
+    "tag-on-key.yaml": ("error", 9, ["tags like '!!python/name:os.system' are not supported"]),
+    "undefined-alias.yaml": ("error", 9, ["alias *nowhere names no anchor"]),
+    "recursive-alias.yaml": ("error", 9, ["alias *loop sits inside the value it names"]),
+    "complex-key.yaml": ("error", 9, ["key that is not plain text"]),
+    "crm-fields.yaml": ("ok", None, []),
 }
 
 
@@ -119,6 +129,11 @@ def test_values_stay_as_written() -> None:
     )
 
 
+def test_crm_fields_are_kept() -> None:
+    p = vc.load(HOSTILE / "crm-fields.yaml").prospects[0]
+    assert (p.id, p.timezone, p.country, p.subdivision) == ("00042", "America/New_York", "US", "OK")
+
+
 def test_unicode_renders_as_written() -> None:
     book = vc.load(HOSTILE / "unicode.yaml")
     text = vc.draft(book.prospects[0], None, book.caller, NOW).text
@@ -143,10 +158,10 @@ def test_directory_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(data, "MAX_BYTES", 1_000)
+    monkeypatch.setattr(files, "MAX_BYTES", 1_000)
     path = tmp_path / "big.yaml"
     path.write_text("name: Dana\ncompany: XYZ\nneed: " + "x" * 2_000 + "\n", encoding="utf-8")
-    with pytest.raises(vc.DataError, match="the limit is"):
+    with pytest.raises(vc.DataError, match="is over the size limit of 1000 bytes; split it"):
         vc.load(path)
 
 

@@ -17,8 +17,8 @@ _WHERE = {
     "styles": "api",
     "Config": "config",
     "load_config": "config",
-    "load": "data",
-    "parse": "data",
+    "load": "sources",
+    "parse": "sources",
     "ConfigError": "errors",
     "DataError": "errors",
     "SlotError": "errors",
@@ -84,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .api import draft, score, styles
     from .catalog import Style
     from .config import Config, load_config
-    from .data import load, parse
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
     from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
     from .policy.recommend import Recommendation, recommend
+    from .sources import load, parse

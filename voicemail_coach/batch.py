@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from . import schedule as slots
-from .calllist import CallList, Columns, Row, csv_prospect
 from .catalog import (
     MAX_OUTPUT,
     Style,
@@ -54,6 +53,7 @@ from .errors import ConfigError, DataError, VoicemailCoachError
 from .models import Caller, Draft, Prospect
 from .policy.recommend import choose, rules
 from .review import DEFAULT_CONFIG, review
+from .sources import Row, open_list, to_prospect
 
 FORMATS = ("jsonl", "csv", "markdown")
 EXTENSIONS = {
@@ -345,7 +345,7 @@ class Job(NamedTuple):
     """Everything a worker needs to turn rows into output text (picklable)."""
 
     source: str
-    columns: Columns | None
+    columns: None  # unused: rows carry what they need (kept for the pickled shape)
     caller: Caller
     config: Config
     now: datetime
@@ -372,10 +372,8 @@ class Worker:
         self.out = _FORMATTERS[job.fmt]()
 
     def prospect(self, row: Row) -> Prospect:
-        """Return the row's prospect, validating CSV cells."""
-        if self.job.columns is not None:
-            return csv_prospect(row, self.job.columns)
-        return row.payload
+        """Return the row's prospect, validated."""
+        return to_prospect(row)
 
     def chunk(self, rows: list[Row]) -> Chunk:
         """Draft a chunk of rows into output text."""
@@ -596,7 +594,7 @@ def run(
     with contextlib.suppress(OSError):
         if target.exists() and target.samefile(source_path):
             raise ConfigError(f"{out}: is the call list itself; write the drafts elsewhere")
-    listing = CallList(call_list)
+    listing = open_list(call_list)
     caller = caller or listing.caller or config.caller
     if caller is None:
         raise DataError(
@@ -605,7 +603,7 @@ def run(
             path=str(call_list),
         )
     moment = slots.resolve_now(now, caller)
-    job = Job(listing.source, listing.columns, caller, config, moment, style, fmt)
+    job = Job(listing.source, None, caller, config, moment, style, fmt)
     worker = Worker(job)  # an unknown style fails here, before anything is written
     jobs = max(1, jobs or default_jobs())
     if on_total is not None:

@@ -236,13 +236,13 @@ def draft(
     fmt: str,
 ) -> None:
     """Draft the voicemail to leave for each prospect in a YAML file, scored."""
-    from . import api, data
+    from . import api, sources
     from .catalog import styles as all_known
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
     config = settings(ctx)
-    book = data.load(prospects)
+    book = sources.load(prospects)
     caller = book.caller or config.caller
     moment = parse_now(now)
     chosen = pick_prospects(book.prospects, name)
@@ -550,7 +550,7 @@ def batch(
     import time
 
     from . import batch as batching
-    from .calllist import read_caller
+    from .sources import read_caller
 
     config = settings(ctx)
     caller = read_caller(caller_file) if caller_file else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .checks import BY_ID, CHECKS, Check, all_ids, split_id
 from .errors import ConfigError, DataError
@@ -25,6 +25,9 @@ from .models import LEVELS, Caller, Level
 from .policy.levels import OFF, Layer, Resolved, Setting, resolve, thresholds
 from .policy.scoring import FAIL_ON
 from .suggest import did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from .sources.locations import Locations
 
 CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks", "days_off", "max_per_slot")
 STYLE = "style"
@@ -281,75 +284,76 @@ def _located(message: str, *, path: str, line: int) -> ConfigError:
     return ConfigError(message, path=path, line=line)
 
 
-def _schedule_settings(reader: Any, fields: Mapping[str, Any]) -> tuple[frozenset[date], int]:
+def _schedule_settings(fields: Mapping[str, Any], where: Locations) -> tuple[frozenset[date], int]:
     """Return `days_off:` and `max_per_slot:` of a config file (the slot planner's settings)."""
+    from .sources import schema
+
     days_off: frozenset[date] = frozenset()
     if "days_off" in fields:
         from .schedule.holidays import parse_days_off
 
         try:
-            days_off = parse_days_off(reader.free(fields["days_off"]))
+            days_off = parse_days_off(schema.free(fields["days_off"], where, ("days_off",)))
         except ValueError as exc:
-            raise reader.fail(fields["days_off"], f"days_off: {exc}") from None
+            raise where.fail(("days_off",), f"days_off: {exc}") from None
     max_per_slot = 5
     if "max_per_slot" in fields:
-        text = reader.text(fields["max_per_slot"], "max_per_slot")
+        text = schema.text(fields["max_per_slot"], where, ("max_per_slot",), "max_per_slot")
         if not text.isdigit() or int(text) < 1:
             message = f"max_per_slot must be a whole number of at least 1, not {text!r}"
-            raise reader.fail(fields["max_per_slot"], message)
+            raise where.fail(("max_per_slot",), message)
         max_per_slot = int(text)
     return days_off, max_per_slot
 
 
 def load_config(path: str | Path) -> Config:
-    """Read and validate a voicemail-coach.yaml config file."""
-    from . import data
+    """Read and validate a voicemail-coach.yaml config file; ConfigError names file:line."""
+    from .sources import read_yaml, schema
 
     source = str(path)
     try:
-        raw_text = data.read_text(path)
-        root = data.compose(raw_text, source)
-    except DataError as exc:
-        raise ConfigError(exc.message, path=exc.path, line=exc.line) from None
-    if root is None:
-        return Config(source=source)
-    reader = data._Reader(source, max(data.MIN_NODE_BUDGET, 2 * len(raw_text)))
-    try:
-        fields = reader.mapping(root, "the config", CONFIG_KEYS)
-        caller = reader.caller(fields["caller"]) if "caller" in fields else None
-        fail_on = reader.text(fields["fail_on"], "fail_on") if "fail_on" in fields else "error"
-        if fail_on not in FAIL_ON:
-            raise reader.fail(fields["fail_on"], f"fail_on must be one of {', '.join(FAIL_ON)}")
-        region = reader.text(fields["region"], "region").upper() if "region" in fields else "US"
+        data, where = read_yaml(path)
+        if data is None:
+            return Config(source=source)
+        where.raise_problem()
+        fields = schema.fields(data, where, (), "the config", CONFIG_KEYS)
+        caller = schema.caller(fields["caller"], where, ("caller",)) if "caller" in fields else None
+        fail_on = "error"
+        if "fail_on" in fields:
+            fail_on = schema.text(fields["fail_on"], where, ("fail_on",), "fail_on")
+            if fail_on not in FAIL_ON:
+                raise where.fail(("fail_on",), f"fail_on must be one of {', '.join(FAIL_ON)}")
+        region = "US"
+        if "region" in fields:
+            region = schema.text(fields["region"], where, ("region",), "region").upper()
         templates: tuple[str, ...] = ()
         if "templates" in fields:
-            found = reader.free(fields["templates"])
+            found = schema.free(fields["templates"], where, ("templates",), "templates")
             items = found if isinstance(found, list) else [found]
             if not all(isinstance(i, str) for i in items):
-                raise reader.fail(fields["templates"], "templates must be a list of folders")
+                raise where.fail(("templates",), "templates must be a list of folders")
             base = Path(source).parent
             templates = tuple(str(base / Path(i).expanduser()) for i in items)
         checks = Layer(f"{CONFIG_FILE} {source}")
         if "checks" in fields:
-            node = fields["checks"]
-            raw = reader.free(node)
-            if isinstance(raw, dict) and isinstance(node.value, list):
-                for key_node, _ in node.value:  # one id at a time: an error names its line
-                    at = key_node.start_mark.line + 1
+            raw = schema.free(fields["checks"], where, ("checks",), "checks")
+            if isinstance(raw, dict):
+                for check_id in raw:  # one id at a time: an error names its line
                     parse_check_settings(
-                        {key_node.value: raw.get(key_node.value)},
+                        {check_id: raw.get(check_id)},
                         source,
-                        partial(_located, path=source, line=at),
+                        partial(_located, path=source, line=where.line(("checks", check_id)) or 1),
                     )
+            line = where.line(("checks",))
             checks = parse_check_settings(
                 raw,
                 source,
-                lambda message: ConfigError(message, path=source, line=node.start_mark.line + 1),
+                lambda message: ConfigError(message, path=source, line=line),
                 name=f"{CONFIG_FILE} {source}",
             )
-        days_off, max_per_slot = _schedule_settings(reader, fields)
+        days_off, max_per_slot = _schedule_settings(fields, where)
     except DataError as exc:
-        raise ConfigError(exc.message, path=exc.path, line=exc.line) from None
+        raise ConfigError(exc.message, path=exc.path, line=exc.line, key=exc.key) from None
     return Config(
         days_off=days_off,
         max_per_slot=max_per_slot,

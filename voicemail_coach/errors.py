@@ -4,12 +4,28 @@ from __future__ import annotations
 
 
 class VoicemailCoachError(Exception):
-    """Base of every error voicemail-coach raises for bad input."""
+    """Base of every error voicemail-coach raises for bad input.
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+    Besides the message, an error carries where it was found, each attribute None when unknown:
+    ``path`` (the file), ``line`` (1-based), ``key`` (the dotted key path of the bad value, e.g.
+    ``referral.confirmed``) and ``prospect`` (the name of the prospect it concerns). ``str()``
+    gives the line a user sees: ``path:line: message``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        prospect: str | None = None,
+    ) -> None:
         self.message = message
         self.path = path
         self.line = line
+        self.key = key
+        self.prospect = prospect
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
@@ -19,9 +35,25 @@ class VoicemailCoachError(Exception):
             return f"{self.path}: {self.message}"
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the keyword attributes (errors travel back from worker processes)."""
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.key, self.prospect))
+
+
+def _rebuild(
+    kind: type[VoicemailCoachError],
+    message: str,
+    path: str | None,
+    line: int | None,
+    key: str | None,
+    prospect: str | None,
+) -> VoicemailCoachError:
+    """Recreate an unpickled error with its attributes."""
+    return kind(message, path=path, line=line, key=key, prospect=prospect)
+
 
 class DataError(VoicemailCoachError):
-    """A prospects or call-list file that cannot be used as it is."""
+    """A prospects or call-list file (or a record built in code) that cannot be used as it is."""
 
 
 class ConfigError(VoicemailCoachError):

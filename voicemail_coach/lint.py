@@ -37,10 +37,10 @@ class LintResult:
 
 
 def _bundled() -> Book:
-    from . import data
+    from . import sources
     from .catalog import EXAMPLES_DIR
 
-    return data.load(EXAMPLES_DIR / "prospects.yaml")
+    return sources.load(EXAMPLES_DIR / "prospects.yaml")
 
 
 def _example(

@@ -13,7 +13,18 @@ DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
 
 # The keys a prospects file may give: the YAML loader checks them, the template catalog tells
 # authors which fields exist.
-CALLER_KEYS = ("name", "company", "phone", "available", "hours", "timezone", "offer", "extra")
+CALLER_KEYS = (
+    "name",
+    "company",
+    "phone",
+    "available",
+    "hours",
+    "timezone",
+    "country",
+    "subdivision",
+    "offer",
+    "extra",
+)
 PROSPECT_KEYS = (
     "name",
     "company",
@@ -26,6 +37,9 @@ PROSPECT_KEYS = (
     "slots",
     "hours",
     "timezone",
+    "country",
+    "subdivision",
+    "id",
     "extra",
 )
 REFERRAL_KEYS = ("by", "confirmed")
@@ -73,11 +87,24 @@ class Caller:
     timezone: str | None = None
     offer: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    country: str | None = None
+    subdivision: str | None = None
 
     @property
     def first_name(self) -> str:
         """Return the first word of the name."""
         return self.name.split()[0] if self.name.split() else self.name
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Caller:
+        """Return a validated Caller from a mapping of the prospects file's `caller:` keys.
+
+        Values may be given as a CRM hands them over (text for hours, numbers as digits);
+        raises DataError naming the key for a missing or bad value (e.g. an invalid phone).
+        """
+        from .sources.schema import caller
+
+        return caller(data)
 
 
 @dataclass(frozen=True)
@@ -98,6 +125,22 @@ class Prospect:
     extra: Mapping[str, Any] = field(default_factory=dict)
     source: str | None = None
     line: int | None = None
+    country: str | None = None
+    subdivision: str | None = None
+    id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Prospect:
+        """Return a validated Prospect from a mapping of the prospects file's keys.
+
+        Accepts what a CRM hands over: ``attempts: "3"``, ``confirmed: "yes"``, ``hours:
+        "Mon-Fri 10:00-12:00"``, ``slots`` as strings (a list, or one text separated by ``;``),
+        ``referral``/``reference`` as mappings, None for an empty field, zone names such as
+        "Eastern". Raises DataError with ``key`` (and ``prospect``) set for a bad value.
+        """
+        from .sources.schema import prospect
+
+        return prospect(data)
 
     @property
     def first_name(self) -> str:

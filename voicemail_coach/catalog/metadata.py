@@ -155,11 +155,9 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
     Returns the metadata by key and the example as a Book (None without ``example:``); raises
     TemplateError with the file and line on anything wrong.
     """
-    import yaml
-
-    from .. import data
     from ..config import parse_check_settings
     from ..errors import DataError
+    from ..sources import schema, yaml_source
 
     where = str(path)
     match = META.match(source)
@@ -173,24 +171,24 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
     padded = "\n" * offset + match.group(1)  # so YAML line numbers are the file's
     first = offset + 1
     try:
-        root = data.compose(padded, where)
-        if root is None or isinstance(root, yaml.ScalarNode):
+        root, at = yaml_source.parse(padded, where)
+        if root is None or isinstance(root, str):
             raise TemplateError(
                 "the leading comment must hold YAML metadata, starting with "
                 "'description: what this style is for'",
                 path=where,
                 line=first,
             )
-        reader = data._Reader(where, data.MIN_NODE_BUDGET)
-        nodes = reader.mapping(root, "the metadata", META_KEYS)
+        at.raise_problem()
+        nodes = schema.fields(root, at, (), "the metadata", META_KEYS)
         meta: dict[str, Any] = {}
         book: Book | None = None
         for key, node in nodes.items():
-            line = node.start_mark.line + 1
+            line = at.start((key,)) or first
             if key in ("description", "use_when"):
-                meta[key] = " ".join(reader.text(node, key).split())
+                meta[key] = " ".join(schema.text(node, at, (key,), key).split())
             elif key == "requires":
-                value = reader.free(node)
+                value = schema.free(node, at, (key,), key)
                 items = value if isinstance(value, list) else [value]
                 for item in items:
                     problem = field_problem(item) if isinstance(item, str) else "not a field"
@@ -198,7 +196,7 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
                         raise TemplateError(f"requires: {problem}", path=where, line=line)
                 meta[key] = tuple(items)
             elif key == "recommend_when":
-                value = reader.free(node)
+                value = schema.free(node, at, (key,), key)
                 items = value if isinstance(value, list) else [value]
                 conditions = []
                 for item in items:
@@ -212,7 +210,7 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
                         ) from None
                 meta[key] = tuple(conditions)
             elif key == "priority":
-                value = reader.free(node)
+                value = schema.free(node, at, (key,), key)
                 if not (isinstance(value, str) and re.fullmatch(r"-?\d{1,6}", value.strip())):
                     raise TemplateError(
                         f"priority: {str(value)[:40]!r} is not a whole number; write one like "
@@ -222,24 +220,22 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
                     )
                 meta[key] = int(value)
             elif key == "checks":
-                meta[key] = reader.free(node)
+                meta[key] = schema.free(node, at, (key,), key)
                 # One check at a time, so an error names the line of its own key.
-                pairs = node.value if isinstance(node, yaml.MappingNode) else [(node, node)]
-                for key_node, _ in pairs:
-                    at = key_node.start_mark.line + 1
-                    one = meta[key]
-                    if isinstance(one, dict):
-                        one = {key_node.value: copy.deepcopy(one[key_node.value])}
+                whole = meta[key]
+                for check_id in whole if isinstance(whole, dict) else [None]:
+                    here = at.line((key, check_id)) if check_id is not None else line
+                    one = {check_id: copy.deepcopy(whole[check_id])} if check_id else whole
                     parse_check_settings(
                         one,
                         where,
-                        lambda m, at=at: TemplateError(
-                            f"metadata checks: {m}", path=where, line=at
+                        lambda m, here=here: TemplateError(
+                            f"metadata checks: {m}", path=where, line=here
                         ),
                     )
             elif key == "example":
-                meta[key] = reader.free(node)
-                book = reader.book(node)
+                meta[key] = schema.free(node, at, (key,), key)
+                book = schema.book(node, at.scoped((key,)))
     except DataError as exc:
         raise TemplateError(f"metadata: {exc.message}", path=where, line=exc.line) from None
     if not meta.get("description"):
@@ -251,7 +247,7 @@ def parse_metadata(path: Path, source: str) -> tuple[dict[str, Any], Book | None
             "recommend_when needs a priority: add 'priority: N' (the fitting style with the "
             "highest priority is recommended; the built-ins' are in docs/templates.md)",
             path=where,
-            line=nodes["recommend_when"].start_mark.line + 1,
+            line=at.start(("recommend_when",)) or first,
         )
     return meta, book
 

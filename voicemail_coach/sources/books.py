@@ -1,0 +1,93 @@
+"""Whole files: a prospects book, a caller file, any small YAML file as plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import DataError
+from ..models import Book, Caller, Prospect
+from . import schema
+from .files import read_text, source_name
+from .yaml_source import Item, ListReader, Parsed
+from .yaml_source import parse as parse_yaml
+
+
+def check_top(reader: ListReader) -> Caller | None:
+    """Check a YAML prospects file as a whole (shape, top-level keys); return its caller.
+
+    Raises DataError for an empty file, a root that is not a mapping, unknown or duplicate
+    top-level keys, a caller that does not validate, or a missing or empty `prospects:`.
+    """
+    top, where = reader.top, reader.where
+    if top is None:
+        raise DataError(
+            "the file is empty; run `voicemail-coach init` for an example", path=where.path
+        )
+    if not isinstance(top, Mapping):
+        raise where.fail(
+            (), f"the file must hold a mapping with 'prospects:', not {schema.kind(top)}"
+        )
+    if reader.single:
+        return None
+    where.raise_problem(skip=(("caller",), ("prospects",)))
+    fields = schema.fields(top, where, (), "the file", schema.TOP_KEYS)
+    caller = schema.caller(fields["caller"], where, ("caller",)) if "caller" in fields else None
+    schema.prospect_items(fields, where)
+    return caller
+
+
+def parse(text: str, source: str = "<string>") -> Book:
+    """Parse prospect YAML text into a validated Book; DataError names file:line and key.
+
+    Each prospect is validated as it is read and only its record kept, so memory follows the
+    records, not the file's parse tree. The file's shape and caller are checked before the
+    first bad prospect is reported.
+    """
+    results: list[Prospect | DataError] = []
+
+    def check(item: Item) -> None:
+        try:
+            results.append(schema.prospect(item.parsed.data, item.parsed.where))
+        except DataError as exc:
+            results.append(exc)
+
+    reader = ListReader(text, source, check)
+    if reader.single:
+        return schema.book(reader.top, reader.where)
+    caller = check_top(reader)
+    if isinstance(reader.top["prospects"], Mapping):  # one prospect, not in a list
+        results = [schema.prospect(reader.top["prospects"], reader.where, ("prospects",))]
+    prospects = []
+    for result in results:
+        if isinstance(result, DataError):
+            raise result
+        prospects.append(result)
+    return Book(caller=caller, prospects=tuple(prospects), source=source)
+
+
+def load(path: str | Path) -> Book:
+    """Read and validate a prospects file (``-`` reads standard input).
+
+    Raises DataError with ``path``, ``line``, ``key`` and ``prospect`` set where known, for an
+    unreadable file (missing, a folder, not a regular file, over 64 MiB, not UTF-8), broken
+    YAML, or the first prospect or caller value that is not usable.
+    """
+    return parse(read_text(path), source_name(path))
+
+
+def read_yaml(path: str | Path) -> Parsed:
+    """Read a small YAML file (config, caller) as plain data with its Locations."""
+    return parse_yaml(read_text(path), source_name(path))
+
+
+def read_caller(path: str | Path) -> Caller:
+    """Read a caller from a YAML file: one with a ``caller:`` section, or the mapping itself."""
+    data, where = read_yaml(path)
+    if data is None:
+        raise DataError(
+            "the file is empty; it needs a caller: name, company and phone", path=where.path
+        )
+    if isinstance(data, Mapping) and "caller" in data:
+        return schema.caller(data["caller"], where, ("caller",))
+    return schema.caller(data, where)
