@@ -313,7 +313,7 @@ _INTRO = re.compile(
     r"\b(?:this is|my name is|it'?s|I'?m|I am|here'?s)\s+(?:[A-Z][\w'’-]+)", re.IGNORECASE
 )
 _NAME_FROM = re.compile(
-    r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:from|with|at|of|here at|over at)\s+"
+    r"(?<![\w'’-])[A-Z][\w'’-]++(?:\s+[A-Z][\w'’-]++)?,?\s+(?:from|with|at|of|here at|over at)\s+"
     r"(?:the\s+)?[A-Z0-9]"
 )
 _FROM = re.compile(r"\b(?:from|with|at|of|here at|over at)\s+(?:the\s+)?[A-Z0-9]")

@@ -100,6 +100,9 @@ _TENS = {
 TRUNK_REGIONS: tuple[str, ...] = ("GB", "AU", "IE", "NZ", "DE", "FR")
 
 _MIN_DIGITS = 7  # the shortest callback number reported: a seven-digit local number
+# The longest digit string any reading accepts: "011" + a 15-digit E.164 number. Candidates are
+# never joined past it, which keeps detection linear in the length of a run of digits or words.
+_MAX_DIGITS = 18
 _DIGITS = "0123456789"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 _SPACE = " \u00a0\u2009\u202f"  # space, no-break, thin and narrow no-break spaces
@@ -438,7 +441,7 @@ def _classify(
     """Return the key of written digit groups, applying shape rules, or None."""
     digits = "".join(groups)
     n = len(digits)
-    if n < _MIN_DIGITS or n > 17:
+    if n < _MIN_DIGITS or n > _MAX_DIGITS - 1:
         return None
     shape = tuple(len(g) for g in groups)
     if plus or digits[0] == "0":
@@ -481,11 +484,12 @@ def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, in
     # Try the whole candidate, then shorter ones cut at plain spaces ("call 901 555 2120 2
     # times", "at 10:30 901-555-2120"); never cut inside "901-555".
     k = len(groups)
+    reach = _reach([len(g) for g in groups])
     i = 0
     while i < k:
         nxt = i + 1
         if i == 0 or not seps[i - 1].strip(_SPACE):
-            for j in range(k, i, -1):
+            for j in range(reach[i], i, -1):
                 if (j < k and seps[j - 1].strip(_SPACE)) or (j == k and bad_end):
                     continue
                 key = _classify(groups[i:j], seps[i : j - 1], plus and i == 0, region, j - i == k)
@@ -495,6 +499,26 @@ def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, in
                     break
         i = nxt
     return tuple(found)
+
+
+def _reach(sizes: list[int]) -> list[int]:
+    """Return, for each start i, the largest j with sizes[i:j] holding at most _MAX_DIGITS.
+
+    Readings are only tried over groups[i:j] for j up to this bound: a longer join has too
+    many digits to be a number, so trying it could only cost time (quadratic on long runs).
+    """
+    reach = [0] * len(sizes)
+    j = total = 0
+    for i in range(len(sizes)):
+        if j < i:
+            j, total = i, 0
+        while j < len(sizes) and total + sizes[j] <= _MAX_DIGITS:
+            total += sizes[j]
+            j += 1
+        reach[i] = max(j, i + 1)
+        if j > i:
+            total -= sizes[i]
+    return reach
 
 
 def _written_in(
@@ -579,10 +603,11 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
     if sum(map(len, digits)) < _MIN_DIGITS:
         return
     k = len(toks)
+    reach = _reach([len(d) for d in digits])
     i = 0
     while i < k:
         found = False
-        for j in range(k, i, -1):
+        for j in range(reach[i], i, -1):
             key = _interpret("".join(digits[i:j]), plus and i == 0, region, True)
             if key is None:
                 continue
@@ -613,15 +638,22 @@ def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
         chains = list(_DIGIT_CHAIN.finditer(low))
         if chains:
             pairs = sorted(pairs + chains, key=lambda p: p.start())
+    ahead: re.Match[str] | None = None  # a run found past an earlier pair: no search twice
+    searched = -1  # ahead is the first run starting at or after this position (or none)
     for pair in pairs:
         if pair.end() <= pos:
             continue
         lo = max(pos, pair.start() - 40)
         run_re = run_re or _spoken_patterns()[0]
         while True:
-            m = run_re.search(low, lo)
+            if searched >= 0 and lo >= searched and (ahead is None or ahead.start() >= lo):
+                m = ahead
+            else:
+                m = run_re.search(low, lo)
+                ahead, searched = m, lo
             if m is None or m.start() > pair.start():
                 break
+            ahead, searched = None, -1
             _run(text, low, region, m, out)
             lo = pos = m.end()
             if pos >= pair.end():
