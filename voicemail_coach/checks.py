@@ -235,19 +235,37 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
 
 _WEAK = (
     r"just (?:following|wanted to follow) up",
-    r"(?:just )?(?:touching|touch) base",
+    # "following up" is filler unless it names what the listener did ("the demo you requested");
+    # "follow up" counts as a verb only after "to", a subject or "'ll" ("calling to follow-up").
+    r"(?:following|(?:to|i|we|i['’]ll|we['’]ll|let me) follow)[- \u2010\u2011]up"
+    r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
+    r"|did|saw|got|asked|put)\b)",
+    r"(?:just )?(?:touching|touch)[- ]base",
     r"(?:just )?checking in(?! (?:at|for) )",
     r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
     r"(?:just )?(?:circling|circle) back",
-    r"hope (?:all is|everything is|things are) (?:well|good)",
-    r"hope (?:you(?:['’]re| are) (?:doing )?well|this (?:message )?finds you well)",
+    # A pleasantry: "hope" + how things or the listener are ("everything's OK", "you're well").
+    r"hope (?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are|you['’]re|you are"
+    r"|this (?:message )?finds you)(?: doing| going)? (?:well|good|ok|okay|great|fine|alright)",
     r"(?:please )?feel free to (?:reach out|call|give me a call|contact me)",
     r"(?:please )?don['’]?t hesitate to (?:reach out|call|give me a call|contact me)",
     r"just wanted(?: you)? to",
     r"just (?:calling|reaching out) to",
     r"(?:when|whenever|if) you (?:get|have) a (?:chance|moment|minute|second|sec)",
     r"at your (?:earliest )?convenience(?! stores?)",
-    r"sorry to (?:bother|bug|disturb) you",
+    r"(?:when|whenever|if) (?:it['’]s |it is |that['’]s )?convenient"
+    r"(?! (?:time|for [a-z]+ (?:on|at)))",
+    # An apology for the call itself or for the missed connection.
+    r"sorry (?:to (?:bother|bug|disturb|pester|trouble|interrupt) you"
+    r"|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
+    # A negated intent to bother: "I don't want to pester you", "not trying to bug you".
+    r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never) (?:want|mean|wish|trying|meaning) to"
+    r" (?:pester|bother|bug|disturb|annoy|hassle|trouble) you",
+    # Telling listeners they are busy: "I'm sure you're busy", "I know how busy you are".
+    r"(?:sure|know|realize|realise|understand|appreciate|imagine|bet) (?:that )?"
+    r"(?:you['’]re|you are|you must be|how|things are)"
+    r"(?: (?:probably|very|really|super|so|pretty|incredibly))?"
+    r" (?:busy|swamped|slammed|hectic)",
 )
 _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 # Every match of _WEAK_RE holds one of these, lower-cased: each phrase above holds one outside
@@ -255,6 +273,7 @@ _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 # and a dozen substring tests cost ~3 us where the case-blind alternation costs ~30 us.
 _WEAK_HINTS = (
     "just ",
+    "follow",
     "touch",
     "checking in",
     "check in",
@@ -264,8 +283,19 @@ _WEAK_HINTS = (
     "hesitate",
     "you get a ",
     "you have a ",
-    "convenience",
-    "sorry to ",
+    "convenien",
+    "sorry ",
+    "pester",
+    "bother",
+    "bug ",
+    "disturb",
+    "annoy",
+    "hassle",
+    "trouble",
+    "busy",
+    "swamped",
+    "slammed",
+    "hectic",
 )
 
 
