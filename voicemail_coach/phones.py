@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from voicemail_coach.analysis import lexicon
 from voicemail_coach.errors import ConfigError, DataError
 from voicemail_coach.models import CallbackNumber, PhoneMention
 
@@ -35,36 +36,8 @@ __all__ = [
     "spoken_digits",
 ]
 
-#: How each digit is said when a number is read out (American "oh" for zero).
-DIGIT_WORDS: dict[str, str] = {
-    "0": "oh",
-    "1": "one",
-    "2": "two",
-    "3": "three",
-    "4": "four",
-    "5": "five",
-    "6": "six",
-    "7": "seven",
-    "8": "eight",
-    "9": "nine",
-}
-
-#: Words read back as digits; "o"/"oh" count as zero only inside a run of number words.
-WORD_DIGITS: dict[str, str] = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "nought": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+DIGIT_WORDS = lexicon.DIGIT_WORDS
+WORD_DIGITS = lexicon.WORD_DIGITS
 
 
 def _set(words: str) -> frozenset[str]:
@@ -72,28 +45,8 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TEENS = {
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "thirteen": "13",
-    "fourteen": "14",
-    "fifteen": "15",
-    "sixteen": "16",
-    "seventeen": "17",
-    "eighteen": "18",
-    "nineteen": "19",
-}
-_TENS = {
-    "twenty": "2",
-    "thirty": "3",
-    "forty": "4",
-    "fifty": "5",
-    "sixty": "6",
-    "seventy": "7",
-    "eighty": "8",
-    "ninety": "9",
-}
+_TEENS = {w: str(n) for w, n in lexicon.TEEN_WORDS.items()}
+_TENS = {w: str(n // 10) for w, n in lexicon.TENS_WORDS.items()}
 
 #: Countries tried, in this order, for a national form with a trunk 0 ("0207 946 0958") that the
 #: default region does not read.

@@ -16,9 +16,10 @@ days and months, "May", zone abbreviations) are checked against the original tex
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 
+from .analysis import lexicon
 from .models import TimeMention
 
 __all__ = ["find_proposed_times"]
@@ -42,120 +43,27 @@ class _Lazy:
         return getattr(compiled, name)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """Return a regex alternation of the words shaped as a trie, which `re` scans fast."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = f"(?:{body})?"
-        return body
-
-    return emit(tree)
-
+_trie = lexicon.trie
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary (from the shared lexicon)
 # ---------------------------------------------------------------------------------------------
 
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_UNIT_NUM = {w: i for i, w in enumerate(_UNITS, start=1)}
-_HOUR_NUM = {w: i for i, w in enumerate((*_UNITS, "ten", "eleven", "twelve"), start=1)}
-_TEEN_NUM = {
-    w: i
-    for i, w in enumerate(
-        [
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ],
-        start=10,
-    )
-}
-_TENS_NUM = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_ORD_BASE = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_ORD_NUM = {w: i for i, w in enumerate(_ORD_BASE, start=1)}
-_ORD_NUM.update({f"twenty-{w}": 20 + i for i, w in enumerate(_ORD_BASE[:9], start=1)})
-_ORD_NUM.update({"thirtieth": 30, "thirty-first": 31})
+_UNITS = tuple(lexicon.UNIT_WORDS)
+_UNIT_NUM = lexicon.UNIT_WORDS
+_HOUR_NUM = lexicon.HOUR_WORDS
+_TEEN_NUM = lexicon.TEEN_WORDS
+_TENS_NUM = {w: n for w, n in lexicon.TENS_WORDS.items() if n <= 50}  # minutes stop at 59
+_ORD_NUM = lexicon.ORDINAL_WORDS
 
-_WEEKDAY_FULL = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_ABBR = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"]
-_MONTH_FULL = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_WEEKDAY_FULL = [d.lower() for d in lexicon.DAY_NAMES]
+# Saturday and Sunday abbreviated are "sat" and "sun", ordinary words even when capitalised.
+_WEEKDAY_ABBR = [w for w, n in lexicon.DAY_ABBREVIATIONS.items() if n < 5]
+_MONTH_FULL = [m.lower() for m in lexicon.MONTH_NAMES]
+_MONTH_ABBR = list(lexicon.MONTH_ABBREVIATIONS)
 _MONTH_NUM = {m[:3]: i for i, m in enumerate(_MONTH_FULL, start=1)}
 _WEEKDAY_NUM = {d[:3]: i for i, d in enumerate(_WEEKDAY_FULL)}
-
-_ZONES = {
-    "eastern": "America/New_York",
-    "et": "America/New_York",
-    "est": "America/New_York",
-    "edt": "America/New_York",
-    "central": "America/Chicago",
-    "ct": "America/Chicago",
-    "cst": "America/Chicago",
-    "cdt": "America/Chicago",
-    "mountain": "America/Denver",
-    "mt": "America/Denver",
-    "mst": "America/Denver",
-    "mdt": "America/Denver",
-    "pacific": "America/Los_Angeles",
-    "pt": "America/Los_Angeles",
-    "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles",
-    "gmt": "UTC",
-    "utc": "UTC",
-    "bst": "Europe/London",
-}
+_ZONES = lexicon.ZONES
 
 # ---------------------------------------------------------------------------------------------
 # Day phrases
@@ -236,8 +144,12 @@ _TIME_WORD_ANCHOR = _Lazy(
 )
 _TIME_AT = _Lazy(
     "(?:"
-    r"(?<![\d$£€.,/:#-])(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<m>[0-5]\d))?"
-    r"(?![\d/])(?!(?:st|nd|rd|th)(?![a-z]))(?![-\u2013]\s?(?!ish)[a-z\d])"
+    # 24-hour without a colon ("at 1600", "0930 hours"): read only after a lead or "hours".
+    r"(?<![\d$£€.,/:#-])(?:(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<hrs>\s*(?:hours|hrs|h)(?![a-z]))?"
+    r"(?![\d/])(?![.,:-]\d)"
+    # "3", "10:30", "4.30", and the European "14h30" and "14h".
+    r"|(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.]|h(?=[0-5]\d))(?P<m>[0-5]\d))?(?P<eh>h(?![a-z]))?"
+    r"(?![\d/])(?!(?:st|nd|rd|th)(?![a-z]))(?![-\u2013]\s?(?!ish)[a-z\d]))"
     r"|(?P<fm>half|quarter|five|ten|twenty(?:[\s-]five)?)\s+(?:past|after)\s+"
     f"(?P<fh>{_HW}|1[0-2]|[1-9])(?![a-z\\d])"
     f"|quarter\\s+(?:to|till|til|of|before)\\s+(?P<fh2>{_HW}|1[0-2]|[1-9])(?![a-z\\d])"
@@ -257,6 +169,11 @@ _LEAD = _Lazy(
     r"(?:(?<![a-z])(?P<lw>at|around|about|approximately|roughly|say|for|or|and|either|maybe"
     r"|perhaps)\s+(?:(?:around|about|approximately|roughly|say|maybe|perhaps|either|like)\s+)?"
     r"|@\s*)$"
+)
+# After a four-digit number: a capitalised word other than a day or month names a street.
+_CAPITAL_AFTER = _Lazy(
+    r"\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|[ECMP][SD]?T\b|GMT|UTC|BST)[A-Z][a-z]"
 )
 _PAST_MINUTES = {"half": 30, "quarter": 15, "five": 5, "ten": 10}  # "ten past two"
 _QUARTERS = frozenset(("00", "15", "30", "45"))
@@ -519,10 +436,20 @@ def _read_time(text: str, low: str, at: int) -> _Time | None:
         return None
     t = _Time()
     t.strong = bool(m["oc"] or m["mer"] or m["tpod"] or m["noon"] or m["fm"] or m["fh2"])
-    if m["h"] is not None:
+    if m["hh"] is not None:
+        t.hour, t.minute, t.fixed, t.strong = int(m["hh"]), int(m["mm"]), True, bool(m["hrs"])
+        if not m["hrs"] and (m["hh"] in ("19", "20") and m["mm"] not in _QUARTERS):
+            return None  # "at 2026 prices": a year
+        if not m["hrs"] and _CAPITAL_AFTER.match(text, m.end()):
+            return None  # "at 1600 Pennsylvania Avenue": a street number
+    elif m["h"] is not None:
         t.hour, t.minute = int(m["h"]), int(m["m"] or 0)
         if m["sep"] == ":":
             t.strong = True
+            t.fixed = t.hour > 12 or m["h"][0] == "0"
+        elif m["sep"] == "h" or m["eh"]:
+            t.strong = t.fixed = True  # "14h30" is written on a 24-hour clock
+        elif m["sep"] == ".":
             t.fixed = t.hour > 12 or m["h"][0] == "0"
         if not t.fixed and not 1 <= t.hour <= 12:
             return None
