@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 
 from .analysis import lexicon
+from .analysis.time_rules import RULES, Rule
 from .models import TimeMention
 
 __all__ = ["find_proposed_times"]
@@ -189,10 +190,6 @@ _UNIT_AFTER = _Lazy(
     r"|items?\b|steps?\b|ways?\b|things?\b|reasons?\b|questions?\b|ideas?\b|members?\b"
     r"|employees?\b|staff\b|teams?\b|companies|firms?\b|deals?\b|leads?\b|others\b)"
 )
-# After a time: a range ("3 to 4", "2 - 4", "9 until noon").
-_RANGE_AFTER = _Lazy(
-    rf"\s*(?:-|\u2013|\u2014|to|till|til|'til|until|through|thru)\s*(?:\d|{_HW}(?![a-z])|noon|midday)"
-)
 # After a spoken hour: more spoken digits means a phone number ("at nine oh one, five five").
 _DIGITS_AFTER = _Lazy(rf"[\s,-]*(?:oh|zero|{_trie(_UNITS)})(?![a-z])")
 
@@ -200,71 +197,51 @@ _DIGITS_AFTER = _Lazy(rf"[\s,-]*(?:oh|zero|{_trie(_UNITS)})(?![a-z])")
 # Context
 # ---------------------------------------------------------------------------------------------
 
-# Just before a day or a bare time: windows, deadlines, recurrences, rejected alternatives.
-_BEFORE_REJECT = _Lazy(
-    r"(?:(?<![a-z])(?:by|before|until|till|til|through|thru|after|since|from|between|every|each"
-    r"|starting|beginning|as\s+of|no\s+later\s+than|prior\s+to|ahead\s+of|instead\s+of"
-    r"|rather\s+than|other\s+than|except|besides|not)|'til)\s*,?\s*(?:on\s+)?$"
-)
-_STOP_BY = _Lazy(r"(?<![a-z])(?:stop|drop|swing|come|pop)(?:ping|ing)?\s+by\s*$")
-# Just before "at 3": "starting at 3", "from about 9".
-_BEFORE_LEAD_REJECT = _Lazy(
-    r"(?<![a-z])(?:starting|beginning|from|until|till|after|before|since|between|by|every|each)"
-    r"\s*$"
-)
-_DAY_RANGE_BEFORE = _Lazy(rf"(?<![a-z]){_WD}\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*$")
-_DAY_RANGE_AFTER = _Lazy(rf"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*{_WD}")
-_TIME_RANGE_BEFORE = _Lazy(
-    rf"(?:\d|(?<![a-z]){_HW}|noon|[ap]\.?m\.?)\s*(?:-|\u2013|\u2014|to|till|til|until|through|thru)\s*$"
-)
-_BETWEEN_AND = _Lazy(r"(?<![a-z])between\s+[\w:.]+(?:\s*[ap]\.?\s?m\.?)?\s*$")
-
 # Where a clause begins: markers further back belong to another clause.
 _CLAUSE = _Lazy(
     r"[.!?;:()\n\u2014\u2013]\s|,\s|\s(?:but|and|so|because|although|though|however|otherwise)\s"
 )
-# Past events, strong: reject even in "a call scheduled for Tuesday at 3".
-_PAST_STRONG = _Lazy(
-    r"(?<![a-z])(?:had|missed|supposed|ago|yesterday|earlier|previously|originally|didn['\u2019]t"
-    r"|did\s+not|couldn['\u2019]t|weren['\u2019]t|wasn['\u2019]t|we['\u2019]d|(?:was|were)\s+(?:scheduled|booked|set"
-    r"|planned|going\s+to\s+(?:talk|meet|speak|connect|chat|call|have|do|catch)))(?![a-z])"
-)
-# Past events, weak: "we spoke Tuesday at 3", but not "I sent an invite for Tuesday at 3".
-_PAST_WEAK = _Lazy(
-    r"(?<![a-z])(?:spoke|talked|met|chatted|called|e-?mailed|texted|messaged|left|tried"
-    r"|connected|visited|rang|phoned|heard|saw|sent|(?<!ve\s)got|received|stopped\s+by"
-    r"|dropped\s+by|reached\s+out|ran\s+into|caught|attended|noticed|joined|presented|hosted"
-    r"|watched|came|went|did|(?:was|were)(?!\s+(?:hoping|wondering|thinking|going|planning"
-    r"|looking|curious|calling|reaching|trying|just|able|free|available|open)))(?![a-z])"
-)
-_FOR_TAIL = _Lazy(r"(?<![a-z])for\s*$")
-# The time of the current call: "it's Monday at 10", "calling Tuesday at 9".
-_NOW_TAIL = _Lazy(
-    r"(?:(?<![a-z])it(?:['\u2019]s|\s+is)|(?<![a-z])today(?:['\u2019]s|\s+is)"
-    r"|(?<![a-z])(?<!be\s)calling(?:\s+you)?(?:\s+on)?|right\s+now|(?<![a-z])currently"
-    r"|(?<![a-z])here\s+on)\s*(?:now\s*)?,?\s*$"
-)
-# Anywhere earlier in the clause: events, deadlines, office hours, refusals, absences.
-_CLAUSE_REJECT = _Lazy(
-    r"(?<![a-z])(?:starts|begins|kicks\s+off|launches|goes\s+live|ends?|ending|expires?|expiring"
-    r"|expiration|due|deadline|closes?|closing|closed|cut-?off|opens|reopens?"
-    r"|we(?:['\u2019]re|\s+are)?\s+open|office\s+hours|business\s+hours|hours\s+are|runs\s+through"
-    r"|valid\s+(?:through|until)|good\s+(?:through|until)|can['\u2019]t|cannot|unable|unavailable"
-    r"|not\s+(?:available|free|around)|busy|booked\s+(?:up|solid)|tied\s+up"
-    r"|out\s+of\s+(?:the\s+)?office|(?:i['\u2019]m|am|be|we['\u2019]re|are|is)\s+(?:out|off|away"
-    r"|travel+ing|on\s+vacation)|won['\u2019]t\s+be)(?![a-z])"
-)
-_COND = _Lazy(r"(?<![a-z])(?:if|unless|whether|in\s+case|should)(?![a-z])")
-# Right after the slot: the current call, or declined, cancelled, past.
-_AFTER_NOW = _Lazy(
-    r"\W*(?:as\s+i\s+(?:leave|record|am\s+leaving|['\u2019]m\s+leaving)|right\s+now)(?![a-z])"
-)
-_AFTER_REJECT = _Lazy(
-    r"\W*(?:(?:didn['\u2019]t|did\s+not|doesn['\u2019]t|does\s+not|won['\u2019]t|will\s+not|isn['\u2019]t|is\s+not"
-    r"|wasn['\u2019]t|can['\u2019]t|cannot|no\s+longer|is\s+no)(?![a-z])"
-    r"|(?:fell|falls)\s+through|(?:got|was|has\s+been|were|is)\s+(?:cancel|postpon|moved|pushed"
-    r"|resched|taken|booked)|(?:went|was|were|had|ended)(?![a-z]))"
-)
+
+# The context rules live in analysis/time_rules.py as a table; here they are compiled per scope.
+_Compiled = dict[str, list[tuple[str, re.Pattern[str], re.Pattern[str] | None, str]]]
+_TABLES: dict[int, tuple[tuple[Rule, ...], _Compiled]] = {}
+
+
+def _table(rules: tuple[Rule, ...]) -> _Compiled:
+    """Return the rules compiled and grouped by scope, compiled once per rules tuple."""
+    found = _TABLES.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+    table: _Compiled = {}
+    for r in rules:
+        unless = re.compile(r.unless) if r.unless else None
+        table.setdefault(r.scope, []).append(
+            (r.name, re.compile(r.pattern), unless, r.unless_scope or r.scope)
+        )
+    if len(_TABLES) > 16:
+        _TABLES.clear()
+    _TABLES[id(rules)] = (rules, table)
+    return table
+
+
+def _fires(table: _Compiled, scope: str, texts: dict[str, str]) -> str | None:
+    """Return the name of the first rule of the scope that fires on texts[scope], or None."""
+    rules = table.get(scope)
+    if not rules:
+        return None
+    text = texts[scope]
+    anchored = scope.startswith("after")
+    for name, pattern, unless, where in rules:
+        if (pattern.match(text) if anchored else pattern.search(text)) is None:
+            continue
+        if unless is not None:
+            other = texts[where]
+            if unless.match(other) if where.startswith("after") else unless.search(other):
+                continue
+        return name
+    return None
+
+
 _GAP_BLOCK = _Lazy(
     r"[.!?;:()\[\]\u2014\u2013]|(?<![a-z])(?:but|or|and|if|unless|until|till|from|between|through|before"
     r"|after|by|every|each|except|because|since|instead|then|than|last|not)(?![a-z])"
@@ -288,7 +265,7 @@ class _Day:
 
     def __init__(self, start: int, end: int) -> None:
         self.start, self.end = start, end
-        self.bad = False
+        self.bad: str | None = None  # the rule that rules it out, if one does
         self.kind = ""
         self.value = self.month = self.year = 0
         self.pod: str | None = None
@@ -378,7 +355,7 @@ def _read_day(text: str, low: str, at: int) -> _Day | None:
         rel = m["rel"]
         day.kind, day.value = "rel", 1 if rel == "tomorrow" else 0
         if rel == "yesterday":
-            day.bad = True
+            day.bad = "yesterday"
         elif rel == "tomorrow" and the.strip().endswith("after"):
             day.value, day.start = 2, day.start - len(the)
         elif rel == "tonight":
@@ -390,7 +367,7 @@ def _read_day(text: str, low: str, at: int) -> _Day | None:
     if mod and pre is not None:
         day.start = min(day.start, pre.start())
         if mod in ("last", "past", "earlier") or mod.startswith("this past"):
-            day.bad = True  # a past day
+            day.bad = "past-day"  # "last Friday"
     return day
 
 
@@ -421,7 +398,8 @@ class _Time:
     )
 
     def __init__(self) -> None:
-        self.bad = self.chain = self.fixed = self.strong = self.used = False
+        self.chain = self.fixed = self.strong = self.used = False
+        self.bad: str | None = None  # the rule that rules it out, if one does
         self.start = self.core_start = self.end = self.span_end = 0
         self.hour = self.minute = 0
         self.mer: str | None = None
@@ -429,7 +407,7 @@ class _Time:
         self.zone: str | None = None
 
 
-def _read_time(text: str, low: str, at: int) -> _Time | None:
+def _read_time(text: str, low: str, at: int, table: _Compiled) -> _Time | None:
     """Return the clock time starting at `at`, or None when it is a number, not a time."""
     m = _TIME_AT.match(low, at)
     if m is None:
@@ -494,18 +472,17 @@ def _read_time(text: str, low: str, at: int) -> _Time | None:
         else:
             t.end = t.span_end
     t.chain = lw in _CHAIN_LEADS
-    before = low[max(0, t.start - 40) : t.start]
-    if _RANGE_AFTER.match(after):
-        t.bad = True
-    elif lead is not None and not t.chain:
-        t.bad = bool(_BEFORE_LEAD_REJECT.search(before)) and not _STOP_BY.search(before)
+    texts = {"after-time": after, "before-time": low[max(0, t.start - 40) : t.start]}
+    texts["before-led-time"] = texts["before-and-time"] = texts["before-time"]
+    t.bad = _fires(table, "after-time", texts)
+    if t.bad is not None:
+        return t
+    if lead is not None and not t.chain:
+        t.bad = _fires(table, "before-led-time", texts)
     elif lw == "and":
-        t.bad = bool(_BETWEEN_AND.search(before))
+        t.bad = _fires(table, "before-and-time", texts)
     elif lead is None:
-        t.bad = bool(
-            (_BEFORE_REJECT.search(before) and not _STOP_BY.search(before))
-            or _TIME_RANGE_BEFORE.search(before)
-        )
+        t.bad = _fires(table, "before-time", texts)
     return t
 
 
@@ -529,7 +506,7 @@ def _minute_words(words: str) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _scan_days(text: str, low: str) -> list[_Day]:
+def _scan_days(text: str, low: str, table: _Compiled) -> list[_Day]:
     """Return every day phrase in the text, in order."""
     starts = sorted(
         {m.start() for m in _DAY_WORD_ANCHOR.finditer(low)}
@@ -546,11 +523,11 @@ def _scan_days(text: str, low: str) -> list[_Day]:
             last = day.end
     for day in days:
         if not day.bad:
-            day.bad = _day_bad(low, day)
+            day.bad = _day_bad(low, day, table)
     return days
 
 
-def _scan_times(text: str, low: str, days: list[_Day]) -> list[_Time]:
+def _scan_times(text: str, low: str, days: list[_Day], table: _Compiled) -> list[_Time]:
     """Return the clock times near the days, in order."""
     windows: list[list[int]] = []
     for d in days:
@@ -569,21 +546,20 @@ def _scan_times(text: str, low: str, days: list[_Day]) -> list[_Time]:
         for at in starts:
             if at < last or (at and low[at - 1].isalpha()):
                 continue
-            t = _read_time(text, low, at)
+            t = _read_time(text, low, at, table)
             if t is not None:
                 times.append(t)
                 last = t.end
     return times
 
 
-def _day_bad(low: str, day: _Day) -> bool:
-    """Return whether a day phrase is a deadline, a window edge or a recurrence."""
-    before = low[max(0, day.start - 40) : day.start]
-    if _BEFORE_REJECT.search(before) and not _STOP_BY.search(before):
-        return True
-    return bool(
-        _DAY_RANGE_BEFORE.search(before) or _DAY_RANGE_AFTER.match(low, day.end, day.end + 20)
-    )
+def _day_bad(low: str, day: _Day, table: _Compiled) -> str | None:
+    """Return the rule saying a day phrase is a deadline, a window edge or a recurrence."""
+    texts = {
+        "before-day": low[max(0, day.start - 40) : day.start],
+        "after-day": low[day.end : day.end + 20],
+    }
+    return _fires(table, "before-day", texts) or _fires(table, "after-day", texts)
 
 
 def _gap_ok(gap: str, limit: int) -> bool:
@@ -599,17 +575,13 @@ def _clause_start(low: str, pos: int) -> int:
     return start
 
 
-def _context_rejects(low: str, start: int, end: int, floor: int) -> bool:
-    """Return whether the words around a slot say it is not a proposal."""
-    scope = low[max(_clause_start(low, start), floor) : start]
-    if _PAST_STRONG.search(scope) or _CLAUSE_REJECT.search(scope) or _NOW_TAIL.search(scope):
-        return True
-    if _PAST_WEAK.search(scope) and not _FOR_TAIL.search(scope):
-        return True
-    after = low[end : end + 60]
-    if _AFTER_NOW.match(after):
-        return True
-    return bool(_AFTER_REJECT.match(after)) and not _COND.search(scope)
+def _context_rejects(low: str, start: int, end: int, floor: int, table: _Compiled) -> str | None:
+    """Return the rule whose words around a slot say it is not a proposal, or None."""
+    texts = {
+        "clause": low[max(_clause_start(low, start), floor) : start],
+        "after-slot": low[end : end + 60],
+    }
+    return _fires(table, "clause", texts) or _fires(table, "after-slot", texts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -664,15 +636,23 @@ def _moment(day: date, clock: tuple[int, int], zone: str | None, tz: tzinfo | No
 # ---------------------------------------------------------------------------------------------
 
 
-def find_proposed_times(text: str, now: datetime | None = None) -> list[TimeMention]:
-    """Return each specific future slot proposed in the text, in order."""
+def find_proposed_times(
+    text: str, now: datetime | None = None, *, rules: tuple[Rule, ...] = RULES
+) -> list[TimeMention]:
+    """Return each specific future slot proposed in the text, in order.
+
+    With `now`, each slot is resolved to a moment (naive `now`: naive moments) and slots
+    before `now` are dropped; without it, every slot is returned with `when` None. `rules` are
+    the context rules (`analysis.time_rules.RULES`); pass a changed tuple to try a rule out.
+    """
+    table = _table(rules)
     low = text.lower()
     if len(low) != len(text):  # a few characters grow when lower-cased
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    days = _scan_days(text, low)
+    days = _scan_days(text, low, table)
     if not days:
         return []
-    times = _scan_times(text, low, days)
+    times = _scan_times(text, low, days, table)
     if not times:
         return []
     items: list[_Day | _Time] = sorted([*days, *times], key=lambda i: i.start)
@@ -744,7 +724,9 @@ def find_proposed_times(text: str, now: datetime | None = None) -> list[TimeMent
             begin, end = chain[0].start, d.end
         k = index[id(d if right else chain[0])]
         floor = items[k - 1].end if k else 0
-        bad = d.bad or any(c.bad for c in chain) or _context_rejects(low, begin, end, floor)
+        bad = bool(
+            d.bad or any(c.bad for c in chain) or _context_rejects(low, begin, end, floor, table)
+        )
         if not bad:
             emit(d, chain, spans)
         # "Tuesday or Wednesday at 10", "at 10 on Tuesday or Wednesday": the days share times.
