@@ -534,3 +534,75 @@ def test_find_numbers_never_crashes_and_spans_are_ordered(text: str) -> None:
         assert 0 <= m.span[0] < m.span[1] <= len(text)
         assert m.span[0] >= ends
         ends = m.span[1]
+
+
+# --- issue 15: numbers that slipped past --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # vanity numbers, read on the keypad (extra letters are not dialled)
+        (
+            "Call 1-888-GO-TRUCK today. Again, that's 1-888-GO-TRUCK.",
+            "US",
+            [("+18884687825", "1-888-GO-TRUCK", False)] * 2,
+        ),
+        ("Order flowers at 1-800-FLOWERS.", "US", [("+18003569377", "1-800-FLOWERS", False)]),
+        ("Dial (877) PAY-RENT for the office.", "US", [("+18777297368", "(877) PAY-RENT", False)]),
+        # eight digits without separators, when the words or the region say it is a phone
+        ("Ring me on 98765432 any time.", "US", [("98765432", "98765432", False)]),
+        ("My mobile is 98765432.", "AU", [("98765432", "98765432", False)]),
+        ("Best to reach me, 98765432.", "SG", [("+6598765432", "98765432", False)]),
+        ("Call 5552120 and ask for Ana.", "US", [("5552120", "5552120", False)]),
+        # digit-grouped reading forms
+        (
+            "You can reach me at 4 1 5, 5 5 5, 0 1 3 2.",
+            "US",
+            [("+14155550132", "4 1 5, 5 5 5, 0 1 3 2", False)],
+        ),
+        ("Call me at 415, 555, 0132.", "US", [("+14155550132", "415, 555, 0132", False)]),
+        # spoken digits with teens, and a correction of the last digit
+        (
+            "My line is five-oh-two, twelve, thirty-four.",
+            "US",
+            [("5021234", "five-oh-two, twelve, thirty-four", True)],
+        ),
+        (
+            "Call nine oh one, five five five, two one two seven, sorry, that's a six.",
+            "US",
+            [
+                (
+                    "+19015552126",
+                    "nine oh one, five five five, two one two seven, sorry, that's a six",
+                    True,
+                )
+            ],
+        ),
+    ],
+)
+def test_finds_vanity_bare_grouped_and_corrected_numbers(
+    text: str, region: str, expected: Found
+) -> None:
+    assert found(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("We moved 98765432 units last year.", "SG"),  # a quantity: a word follows
+        ("Your order 98765432 ships Monday.", "SG"),  # a labelled id
+        ("We sold 5552120 units in the spring.", "US"),  # bare digits, no cue, in the US
+        ("Meet me in Room 204-BUILDING C.", "US"),  # letters after a code that is not toll-free
+        ("We served 3, 4, 5 clinics in 2024, 2025, 2026.", "US"),  # a list of counts and years
+        ("Revenue rose 1,000, 2,000, 3,000 a month.", "US"),  # thousands
+    ],
+)
+def test_new_forms_leave_quantities_and_codes_alone(text: str, region: str) -> None:
+    assert found(text, region) == []
+
+
+def test_vanity_and_digits_of_one_number_are_said_twice() -> None:
+    text = "Call 1-888-GO-TRUCK, that is 1-888-468-7825."
+    (group,) = group_numbers(find_numbers(text))
+    assert group.number == "+18884687825" and group.count == 2

@@ -16,6 +16,7 @@ Division of labour with the `phonenumbers` library (imported lazily: its import 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import lru_cache
@@ -79,6 +80,22 @@ _WRITTEN = re.compile(
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[A-Za-z0-9]*[ -]?$")
 # An area code said apart from a seven-digit local number: "area code 901, 555-2120".
 _AREA_CODE = re.compile(r"area code(?: is)?[ ,:]*\(?([2-9][0-9]{2})\)?[ ,:;-]*(?:and |then )*$")
+# Words right before a number that say it is one to call: "ring me on", "my mobile is", "tel.".
+_PHONE_CUE = re.compile(
+    r"(?<![a-z])(?:(?:call|ring|reach|phone|dial|text|whatsapp|contact)(?:\s+(?:me|us))?"
+    r"(?:\s+(?:back))?(?:\s+(?:on|at))?|(?:mobile|cell|phone|number|tel|telephone|line)(?:\s+is)?"
+    r"|tel\.)\s*[:,-]?\s*$"
+)
+# A vanity number: a toll-free code (or "1-" and an area code), then letter groups, keypad-read:
+# "1-888-GO-TRUCK", "1-800-FLOWERS", "(877) PAY-RENT". Extra letters beyond seven are not dialled.
+_VANITY = re.compile(
+    r"(?<![\w-])(?:(?P<one>\+?1)[-. \u2010\u2011])?\(?(?P<area>[2-9][0-9]{2})\)?[-. \u2010\u2011]"
+    r"(?P<rest>(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,8}(?:[-\u2010\u2011][A-Z0-9]{1,8}){0,3})(?![\w-])"
+)
+# A lower-case word after a number makes it a quantity: "98765432 units", "5552120 views".
+_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z]")
+_TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _GROUP_SPLIT = re.compile(r"\(?([0-9]+)\)?")
 # An extension right after a number: "ext. 204", "extension 204", "x204", ", ext 12".
 _EXT = re.compile(
@@ -141,6 +158,15 @@ _WORD_PAIR = re.compile(
     rf"{_NUMBER_WORD}[ ,.;-]{{1,3}}(?:{_NUMBER_WORD}|double|triple|hundred)(?![a-z])"
 )
 _DIGIT_CHAIN = re.compile(r"[0-9]-[0-9]-[0-9]")
+# Digits read in groups with commas: "4 1 5, 5 5 5, ..." or "415, 555, 0132".
+_DIGIT_LIST = re.compile(r"(?<![0-9.,$])[0-9]{1,4}(?:, ?| )[0-9]{1,4}, ?[0-9]")
+# A correction of the last digit said: ", sorry, that's a six", "- I mean six", "oops, 6".
+_CORRECTION = re.compile(
+    r"[ \t]*[,.;\u2014\u2013-]*[ \t]*(?:sorry|oops|i mean|correction|rather|make that)"
+    r"[ \t]*[,.;:\u2014\u2013-]*[ \t]*(?:(?:that['\u2019]s|that is|it['\u2019]s|make that"
+    r"|the last (?:one|digit) is)[ \t]+)?(?:an? )?"
+    r"(?P<d>zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])(?![\w'-])"
+)
 
 # --- context -----------------------------------------------------------------------------------
 
@@ -389,7 +415,7 @@ def _excluded(text: str, low: str, start: int, end: int) -> bool:
 
 
 def _classify(
-    groups: list[str], seps: list[str], plus: bool, region: str, whole: bool
+    groups: list[str], seps: list[str], plus: bool, region: str, whole: bool, cue: int = 0
 ) -> str | None:
     """Return the key of written digit groups, applying shape rules, or None."""
     digits = "".join(groups)
@@ -408,8 +434,16 @@ def _classify(
     if shape in ((3, 4), (4, 4)) and (whole or seps[0].strip(_SPACE)):
         # A local number needs a separator ("555-2120"); "5552120" alone is as likely a count.
         return _interpret(digits, False, region, True)
-    if not _region_info(region)[1] and n >= 9:
+    nanp = _region_info(region)[1]
+    if not nanp and n >= 9:
         return _interpret(digits, False, region, False)
+    if len(shape) == 1 and n <= 8 and whole and (cue == 2 or (cue and not nanp)):
+        # "ring me on 98765432": bare national digits, read as a number when the words before
+        # say so, or when the region's numbering plan holds such a number (a valid one).
+        if cue == 2:
+            return _interpret(digits, False, region, True) or digits
+        key = _interpret(digits, False, region, False)
+        return key if key and key.startswith("+") else None
     return None
 
 
@@ -425,8 +459,16 @@ def _bad_edge(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, int, str], ...]:
-    """Return (start, end, key) of the numbers in one written candidate, offsets into raw."""
+def _read_candidate(
+    raw: str, region: str, bad_end: bool, cue: int = 0
+) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, key) of the numbers in one written candidate, offsets into raw.
+
+    `cue` says how a run of seven or eight digits without separators is read: 2 when the
+    words before say a phone number follows ("ring me on", "my mobile is"): as a number; 1
+    when no word follows it (not "98765432 units"): as a number if the region's plan holds it
+    as a valid one; 0: not at all.
+    """
     plus = raw[0] == "+"
     parts = list(_GROUP_SPLIT.finditer(raw))
     groups = [p.group(1) for p in parts]
@@ -445,7 +487,9 @@ def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, in
             for j in range(reach[i], i, -1):
                 if (j < k and seps[j - 1].strip(_SPACE)) or (j == k and bad_end):
                     continue
-                key = _classify(groups[i:j], seps[i : j - 1], plus and i == 0, region, j - i == k)
+                key = _classify(
+                    groups[i:j], seps[i : j - 1], plus and i == 0, region, j - i == k, cue
+                )
                 if key is not None:
                     found.append((0 if i == 0 else starts[i], ends[j - 1], key))
                     nxt = j
@@ -484,7 +528,12 @@ def _written_in(
             continue
         base, end = m.span()
         bad_end = _bad_edge(text, end) and not _EXT.match(text, end)
-        for s, e, key in _read_candidate(raw, region, bad_end):
+        cue = (
+            2
+            if _PHONE_CUE.search(low, max(0, base - 32), base)
+            else int(not _NOUN_AFTER.match(low, end))
+        )
+        for s, e, key in _read_candidate(raw, region, bad_end, cue):
             s += base
             e += base
             if _CODE_BEFORE.search(text, max(0, s - 16), s):
@@ -543,7 +592,7 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
     plus = toks[0].lastgroup == "plus"
     if plus:
         toks = toks[1:]
-    if len(toks) < 2 or not any(t.lastgroup in ("w", "c") for t in toks):
+    if len(toks) < 2:
         return
     # "Oh, nine oh one ..." : an opening "oh" before punctuation is an interjection.
     if (
@@ -566,11 +615,16 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
                 continue
             found = True
             words = any(t.lastgroup == "w" for t in toks[i:j])
-            if not words and not any(t.lastgroup == "c" for t in toks[i:j]):
+            plain = not words and not any(t.lastgroup == "c" for t in toks[i:j])
+            if plain and not _read_aloud(low, toks[i:j], digits[i:j], region):
                 i = j
                 break  # plain digit groups: the written pass owns them
             s = m.start() if plus and i == 0 else toks[i].start()
             e = toks[j - 1].end()
+            fix = _CORRECTION.match(low, e) if j == k else None
+            if fix:  # "... two one two seven, sorry, that's a six": the last digit said again
+                said = fix["d"]
+                key, e = key[:-1] + (said if said.isdigit() else WORD_DIGITS[said]), fix.end()
             ext = ext_re.match(low, e)
             if ext:
                 e = ext.end()
@@ -582,15 +636,34 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
             i += 1
 
 
+def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: str) -> bool:
+    """Return True when plain digit groups are a number read aloud the written pass misses.
+
+    "4 1 5, 5 5 5, 0 1 3 2" (digit by digit, grouped by commas) and "415, 555, 0132" (phone
+    groups joined by commas) are readings; without a comma the written pass owns the digits.
+    """
+    seps = [low[a.end() : b.start()] for a, b in itertools.pairwise(toks)]
+    if not any("," in sep for sep in seps):
+        return False
+    if all(len(d) == 1 for d in digits):
+        return True
+    return (
+        _classify(digits, [sep.replace(",", "-") for sep in seps], False, region, True) is not None
+    )
+
+
 def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
     """Append the numbers read aloud in words, looking only around pairs of number words."""
     pos = 0
     run_re = None
     pairs = list(_WORD_PAIR.finditer(low))
+    extra: list[re.Match[str]] = []
     if "-" in low:
-        chains = list(_DIGIT_CHAIN.finditer(low))
-        if chains:
-            pairs = sorted(pairs + chains, key=lambda p: p.start())
+        extra += _DIGIT_CHAIN.finditer(low)
+    if "," in low:
+        extra += _DIGIT_LIST.finditer(low)
+    if extra:
+        pairs = sorted(pairs + extra, key=lambda p: p.start())
     ahead: re.Match[str] | None = None  # a run found past an earlier pair: no search twice
     searched = -1  # ahead is the first run starting at or after this position (or none)
     for pair in pairs:
@@ -628,11 +701,32 @@ def find_numbers(text: str, region: str = "US") -> list[PhoneMention]:
         _written(text, low, region, out)
     spoken: list[PhoneMention] = []
     _spoken(text, low, region, spoken)
+    if _MAYBE_VANITY.search(text):
+        _vanity(text, low, spoken)
     if spoken:
-        written = [p.span for p in out]
-        out.extend(p for p in spoken if not any(_overlap(p.span, w) for w in written))
+        written = sorted(p.span for p in out)
+        starts = [w[0] for w in written]
+        for p in spoken:
+            k = bisect.bisect_left(starts, p.span[1]) - 1  # the last written one starting before
+            if k < 0 or not _overlap(p.span, written[k]):
+                out.append(p)
         out.sort(key=lambda p: p.span)
     return out
+
+
+_MAYBE_VANITY = re.compile(r"[0-9][-. )\u2010\u2011]+[A-Z]")
+
+
+def _vanity(text: str, low: str, out: list[PhoneMention]) -> None:
+    """Append vanity numbers ("1-888-GO-TRUCK"), read on the telephone keypad."""
+    for m in _VANITY.finditer(text):
+        if not (m["one"] or m["area"] in _TOLL_FREE):
+            continue  # "Room 204-BUILDING": only toll-free codes, or "1-" and a code
+        rest = "".join(c for c in m["rest"] if c.isalnum()).translate(_KEYPAD)
+        if len(rest) < 7:
+            continue
+        if not _excluded(text, low, m.start(), m.end()):
+            out.append(PhoneMention("+1" + m["area"] + rest[:7], m.span(), False))
 
 
 # --- normalizing, grouping, saying -------------------------------------------------------------
