@@ -26,6 +26,14 @@ FLAGGED = [
     ("I'm sure you're busy, so I'll be brief.", "sure you're busy"),
     ("I know how busy you are this quarter.", "know how busy"),
     ("I realise you\u2019re probably swamped.", "realise you\u2019re probably swamped"),
+    ("Give me a ring as soon as you get a minute.", "as soon as you get a minute"),
+    ("Ring me back when you have two minutes.", "when you have two minutes"),
+    ("I was just wondering whether the new rates suit you.", "just wondering"),
+    ("I hope I'm not catching you at a bad time.", "hope I'm not catching you at a bad time"),
+    ("Sorry if this is a bad time for you.", "Sorry if this is a bad time"),
+    ("I apologise for all the calls this month.", "apologise for all the calls"),
+    ("I don't want to be a nuisance, so this is my last call.", "don't want to be a nuisance"),
+    ("I hope you had a great weekend.", "hope you had a great weekend"),
 ]
 
 #: Near misses: the same words doing real work.
@@ -39,6 +47,9 @@ PASSED = [
     "Is there a convenient time for your team on Friday?",
     "Sorry, that number again is 901-555-2120.",
     "We don't want the crew to disturb your tenants, so we work weekends.",
+    "If you have 10 minutes this week, I'd love to walk you through the numbers.",
+    "I hope you can join the webinar on Thursday.",
+    "Sorry for the short notice on the price change, it takes effect in May.",
 ]
 
 

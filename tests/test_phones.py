@@ -555,6 +555,7 @@ def test_find_numbers_never_crashes_and_spans_are_ordered(text: str) -> None:
         ("My mobile is 98765432.", "AU", [("98765432", "98765432", False)]),
         ("Best to reach me, 98765432.", "SG", [("+6598765432", "98765432", False)]),
         ("Call 5552120 and ask for Ana.", "US", [("5552120", "5552120", False)]),
+        ("Please return my call on 9953 3000.", "US", [("99533000", "9953 3000", False)]),
         # digit-grouped reading forms
         (
             "You can reach me at 4 1 5, 5 5 5, 0 1 3 2.",

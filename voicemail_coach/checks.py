@@ -247,11 +247,25 @@ _WEAK = (
     # A pleasantry: "hope" + how things or the listener are ("everything's OK", "you're well").
     r"hope (?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are|you['’]re|you are"
     r"|this (?:message )?finds you)(?: doing| going)? (?:well|good|ok|okay|great|fine|alright)",
+    r"hope (?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good|great|wonderful|lovely"
+    r"|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon|weekend)",
+    # Hedging about the call's timing or intrusion, as an apology or a hope.
+    r"hope (?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
+    r"|being a pest)",
+    r"(?:sorry|apologi[sz]e) (?:if|for) (?:my timing|the timing|the bad timing|this is a bad time"
+    r"|catching you|bothering you|the interruption|the intrusion|being (?:a pest|persistent)"
+    r"|all the calls|calling (?:again|so often))",
+    # The polite "just" of a vague purpose: "I was just wondering if ...".
+    r"just (?:wondering|curious|seeing if|seeing whether)",
     r"(?:please )?feel free to (?:reach out|call|give me a call|contact me)",
     r"(?:please )?don['’]?t hesitate to (?:reach out|call|give me a call|contact me)",
     r"just wanted(?: you)? to",
     r"just (?:calling|reaching out) to",
-    r"(?:when|whenever|if) you (?:get|have) a (?:chance|moment|minute|second|sec)",
+    # The listener's spare time as the condition for calling back: "when you get a chance",
+    # "as soon as you get a minute", "when you have 5 minutes".
+    r"(?:when|whenever|if|as soon as|once) you (?:get|have|find) (?:a|an|some|a few|a spare|a free"
+    r"|a couple of|two|five|ten|2|5|10) (?:chance|moment|minute|minutes|second|seconds|sec)"
+    r"(?! (?:this|next|today|tomorrow|on|during|over) )",  # "10 minutes this week": an ask
     r"at your (?:earliest )?convenience(?! stores?)",
     r"(?:when|whenever|if) (?:it['’]s |it is |that['’]s )?convenient"
     r"(?! (?:time|for [a-z]+ (?:on|at)))",
@@ -260,7 +274,7 @@ _WEAK = (
     r"|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
     # A negated intent to bother: "I don't want to pester you", "not trying to bug you".
     r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never) (?:want|mean|wish|trying|meaning) to"
-    r" (?:pester|bother|bug|disturb|annoy|hassle|trouble) you",
+    r" (?:(?:pester|bother|bug|disturb|annoy|hassle|trouble) you|be a (?:pest|bother|nuisance))",
     # Telling listeners they are busy: "I'm sure you're busy", "I know how busy you are".
     r"(?:sure|know|realize|realise|understand|appreciate|imagine|bet) (?:that )?"
     r"(?:you['’]re|you are|you must be|how|things are)"
@@ -281,11 +295,15 @@ _WEAK_HINTS = (
     "hope ",
     "feel free",
     "hesitate",
-    "you get a ",
-    "you have a ",
+    "chance",
+    "moment",
+    "minute",
+    "sec",
     "convenien",
     "sorry ",
-    "pester",
+    "pest",
+    "nuisance",
+    "apologi",
     "bother",
     "bug ",
     "disturb",

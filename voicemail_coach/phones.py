@@ -433,7 +433,8 @@ def _classify(
         return _interpret(digits, False, region, whole)  # digit by digit: "9-0-1-5-5-5-2-1-2-0"
     if shape in ((3, 4), (4, 4)) and (whole or seps[0].strip(_SPACE)):
         # A local number needs a separator ("555-2120"); "5552120" alone is as likely a count.
-        return _interpret(digits, False, region, True)
+        # Eight digits ("9953 3000") are a local number outside NANP, or after a calling cue.
+        return _interpret(digits, False, region, True) or (digits if cue == 2 else None)
     nanp = _region_info(region)[1]
     if not nanp and n >= 9:
         return _interpret(digits, False, region, False)
