@@ -6,6 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from voicemail_coach.analysis.phone_rules import EFFECTS as PHONE_EFFECTS
+from voicemail_coach.analysis.phone_rules import RULES as PHONE_RULES
+from voicemail_coach.analysis.phone_rules import SCOPES as PHONE_SCOPES
 from voicemail_coach.errors import ConfigError, DataError
 from voicemail_coach.models import CallbackNumber, PhoneMention
 from voicemail_coach.phones import (
@@ -607,3 +610,31 @@ def test_vanity_and_digits_of_one_number_are_said_twice() -> None:
     text = "Call 1-888-GO-TRUCK, that is 1-888-468-7825."
     (group,) = group_numbers(find_numbers(text))
     assert group.number == "+18884687825" and group.count == 2
+
+
+# --- the exclusion rules, as data (voicemail_coach/analysis/phone_rules.py) ---------------------
+
+PHONE_RULE_EXAMPLES = [(r.name, text, want) for r in PHONE_RULES for text, want in r.examples]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "callback"),
+    PHONE_RULE_EXAMPLES,
+    ids=[f"{n}:{t[:30]}" for n, t, _ in PHONE_RULE_EXAMPLES],
+)
+def test_phone_rule_examples(name: str, text: str, callback: bool) -> None:
+    """Each example holds; the ones the rule decides flip with the rule's row removed."""
+    assert bool(find_numbers(text)) == callback
+    rule = next(r for r in PHONE_RULES if r.name == name)
+    without = tuple(r for r in PHONE_RULES if r.name != name)
+    decides = (rule.effect == "keep") == callback
+    if decides:
+        assert bool(find_numbers(text, rules=without)) != callback, f"{name} does not decide it"
+
+
+def test_every_phone_rule_has_examples_both_ways() -> None:
+    assert len({r.name for r in PHONE_RULES}) == len(PHONE_RULES)
+    for rule in PHONE_RULES:
+        assert rule.scope in PHONE_SCOPES and rule.effect in PHONE_EFFECTS, rule.name
+        assert {want for _, want in rule.examples} == {True, False}, rule.name
+        assert all(w == w.lower() and w.strip() == w for w in rule.pattern), rule.name

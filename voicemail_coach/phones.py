@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from voicemail_coach.analysis import lexicon
+from voicemail_coach.analysis.phone_rules import RULES, PhoneRule
 from voicemail_coach.errors import ConfigError, DataError
 from voicemail_coach.models import CallbackNumber, PhoneMention
 
@@ -170,56 +171,68 @@ _CORRECTION = re.compile(
 
 # --- context -----------------------------------------------------------------------------------
 
-# Words that label a number as something other than a callback number. Strong labels stand alone
-# ("order 4829331", "PO 4500012345", "case #12345678"); weak ones need an id word after them
-# ("member ID 4829331", but "it's on my card: 901-555-2120" is a phone number).
-_STRONG = _set(
-    "order orders confirmation conf conf. account acct acct. a/c invoice invoices inv inv. "
-    "reference ref ref. ticket tickets case cases claim claims policy policies po p.o. p.o "
-    "tracking serial s/n reservation txn sku rma ssn ein vat npi duns vin isbn zipcode "
-    "postcode passcode password waybill docket id code # no. nr nr. num."
-)
-_STRONG_PAIRS = frozenset(
-    {("purchase", "order"), ("postal", "code"), ("work", "order"), ("sales", "order")}
-)
-_WEAK = _set(
-    "member membership customer client part model item product card shipment package parcel job "
-    "warranty tax loan application file record employee badge patient student incident request "
-    "bill statement voucher coupon promo flight check cheque lot batch registration license "
-    "licence subscription agreement security access verification discount gift credit debit "
-    "social booking itinerary receipt transaction quote quotation contract pin zip routing iban "
-    "swift"
-)
-_ID_WORDS = _set("number numbers num num. no no. nr nr. # id code")
-# A label right after these words is not one: "in case", "to place an order", "caller ID".
-_NOT_AFTER = {
-    "case": _set("in any that this either each which worst best such"),
-    "order": _set("in an to place"),
-    "id": _set("caller"),
-    "code": _set("area dress"),
-}
-# A strong label followed by a role or a line names a person or a phone line: "account manager".
-_ROLES = _set(
-    "manager managers executive rep representative director team department dept desk line lines "
-    "hotline office service services care support success specialist coordinator lead owner "
-    "relations holder"
-)
-_FAX = _set("fax faxes faxed faxing facsimile")
-# Words showing that the number after a label is one to call after all ("about your order, call
-# me at ...", "for account questions, ..."). Only the strong ones override a "fax" label ("fax
-# me at ..." is still a fax).
-_CUE_STRONG = _set(
-    "call calling phone cell cellphone mobile text reach dial ring line direct tel telephone "
-    "contact office desk voicemail extension talk speak chat"
-)
-_CUE_WEAK = _set(
-    "back me us at questions question help assistance inquiries enquiries info information"
-)
-_CUE_ALL = _CUE_STRONG | _CUE_WEAK
-_ANY_LABEL = _STRONG | _WEAK | _FAX | {w for pair in _STRONG_PAIRS for w in pair}
+# The words that label a number as something other than a callback number, and the words that
+# override them, are rows of analysis/phone_rules.py; _Vocab holds them as sets for the grammar
+# below. Linking words and determiners are that grammar's own.
 _LINKS = _set("is was as = are")
 _DETERMINERS = _set("your the our its my a")
-_PHONE_NOUNS = _set("direct cell mobile office phone number line desk callback cellphone personal")
+
+
+class _Vocab:
+    """The exclusion rules' words as sets, built once per rules tuple."""
+
+    __slots__ = (
+        "any_label",
+        "cue_all",
+        "cue_strong",
+        "fax",
+        "id_words",
+        "not_after",
+        "phone_nouns",
+        "roles",
+        "strong",
+        "weak",
+    )
+
+    def __init__(self, rules: tuple[PhoneRule, ...]) -> None:
+        by: dict[str, tuple[str, ...]] = {}
+        for r in rules:
+            by[r.name] = by.get(r.name, ()) + r.pattern
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(by.get(name, ()))
+
+        self.strong = words("id-label")
+        self.weak = words("weak-label")
+        self.id_words = words("id-word")
+        not_after: dict[str, set[str]] = {}
+        for pair in by.get("not-a-label", ()):
+            before, label = pair.split()
+            not_after.setdefault(label, set()).add(before)
+        self.not_after = {k: frozenset(v) for k, v in not_after.items()}
+        self.roles = words("role-after-label")
+        self.fax = words("fax")
+        self.cue_strong = words("call-cue-strong")
+        self.cue_all = self.cue_strong | words("call-cue-weak")
+        self.phone_nouns = words("phone-noun")
+        self.any_label = self.strong | self.weak | self.fax
+
+
+_VOCABS: dict[int, tuple[tuple[PhoneRule, ...], _Vocab]] = {}
+
+
+def _vocab(rules: tuple[PhoneRule, ...]) -> _Vocab:
+    """Return the word sets of a rules tuple, built once per tuple."""
+    found = _VOCABS.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+    if len(_VOCABS) > 16:
+        _VOCABS.clear()
+    v = _Vocab(rules)
+    _VOCABS[id(rules)] = (rules, v)
+    return v
+
+
 _CTX_TOKEN = re.compile(r"#|[a-z0-9']+(?:[./][a-z0-9]+)*\.?|=")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?=\s+[A-Z\"'])")
 _WINDOW = 60  # characters of left context searched for a label
@@ -325,21 +338,19 @@ def _interpret_trunk(digits: str, code: str) -> str | None:
 # --- context -----------------------------------------------------------------------------------
 
 
-def _label_at(toks: list[str], i: int) -> bool:
+def _label_at(toks: list[str], i: int, v: _Vocab) -> bool:
     """Return True when toks[i] (with its neighbours) labels a following number as an id."""
     t = toks[i]
     prev = toks[i - 1] if i else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if t in _WEAK:
-        return nxt in _ID_WORDS or (t == "social" and nxt == "security")
-    if (prev, t) in _STRONG_PAIRS:
-        return True
-    if t not in _STRONG or prev in _NOT_AFTER.get(t, ()):
+    if t in v.weak:
+        return nxt in v.id_words or (t == "social" and nxt == "security")
+    if t not in v.strong or prev in v.not_after.get(t, ()):
         return False
-    return nxt not in _ROLES
+    return nxt not in v.roles
 
 
-def _in_name(text: str, found: list[re.Match[str]], i: int) -> bool:
+def _in_name(text: str, found: list[re.Match[str]], i: int, v: _Vocab) -> bool:
     """Return True when label word i is part of a name: "Mike at Swift Print, 816-555-0120"."""
     if i == 0:
         return False  # a capital at the start of a clause says nothing: "Order 4829331 ..."
@@ -348,12 +359,12 @@ def _in_name(text: str, found: list[re.Match[str]], i: int) -> bool:
         return False
     if found[i - 1].group(0) in ("at", "from", "with", "of"):
         return True
-    if i + 1 < len(found) and found[i + 1].group(0) not in _ID_WORDS:
+    if i + 1 < len(found) and found[i + 1].group(0) not in v.id_words:
         return text[found[i + 1].start()].isupper()
     return False
 
 
-def _after(low: str, end: int) -> bool | None:
+def _after(low: str, end: int, v: _Vocab) -> bool | None:
     """Judge a number by what follows it: True = not a callback, False = a callback, None = ?"""
     toks = _CTX_TOKEN.findall(low, end, end + 40)[:5]
     if not toks:
@@ -361,19 +372,19 @@ def _after(low: str, end: int) -> bool | None:
     opener = low[end : end + 3].lstrip(" ,")[:1]
     j = 1 if toks[0] in _LINKS or toks[0] == "that's" else 0
     if j and toks[j:] and toks[j] in _DETERMINERS:
-        if toks[j] != "your" and toks[j + 1 : j + 2] and toks[j + 1] in _PHONE_NOUNS:
+        if toks[j] != "your" and toks[j + 1 : j + 2] and toks[j + 1] in v.phone_nouns:
             return False  # "901-555-2120 is my direct line"
         j += 1
     if not (j or (opener and opener in "([")) or j >= len(toks):
         return None
-    if toks[j] in _FAX or (toks[j] == "f" and not j):
+    if toks[j] in v.fax or (toks[j] == "f" and not j):
         return True  # "901-555-2121 (fax)", "... is our fax line"
-    return True if _label_at(toks, j) else None  # "4829331 is your confirmation code"
+    return True if _label_at(toks, j, v) else None  # "4829331 is your confirmation code"
 
 
-def _excluded(text: str, low: str, start: int, end: int) -> bool:
+def _excluded(text: str, low: str, start: int, end: int, v: _Vocab) -> bool:
     """Return True when the context labels the number at text[start:end] as not a callback."""
-    verdict = _after(low, end)
+    verdict = _after(low, end, v)
     if verdict is not None:
         return verdict
     before = text[max(0, start - _WINDOW) : start]
@@ -386,25 +397,25 @@ def _excluded(text: str, low: str, start: int, end: int) -> bool:
         return False
     if toks[-1] == "f" and low[lo:start].rstrip().endswith(":"):
         return True  # "F: 901-555-2121" in a signature
-    if _ANY_LABEL.isdisjoint(toks[-_MAX_GAP_WORDS - 4 :]):
+    if v.any_label.isdisjoint(toks[-_MAX_GAP_WORDS - 4 :]):
         return False
     found = list(_CTX_TOKEN.finditer(low, lo, start))
     fax = other = -1
     for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_GAP_WORDS - 4), -1):
-        if fax < 0 and toks[i] in _FAX:
+        if fax < 0 and toks[i] in v.fax:
             fax = i
-        if other < 0 and _label_at(toks, i) and not _in_name(text, found, i):
+        if other < 0 and _label_at(toks, i, v) and not _in_name(text, found, i, v):
             other = i
-    for idx, cues in ((fax, _CUE_STRONG), (other, _CUE_ALL)):
+    for idx, cues in ((fax, v.cue_strong), (other, v.cue_all)):
         if idx < 0:
             continue
         gap = toks[idx + 1 :]
-        while gap and gap[0] in _ID_WORDS:
+        while gap and gap[0] in v.id_words:
             gap = gap[1:]
         if len(gap) > _MAX_GAP_WORDS or any(g[0].isdigit() for g in gap):
             continue  # too far, or the label belongs to another number in between
         if any(g in cues for g in gap) or any(
-            a in ("my", "our") and b in _PHONE_NOUNS for a, b in itertools.pairwise(gap)
+            a in ("my", "our") and b in v.phone_nouns for a, b in itertools.pairwise(gap)
         ):
             continue  # "about your order, call me at ...", "order, my number is ..."
         return True
@@ -520,7 +531,7 @@ def _reach(sizes: list[int]) -> list[int]:
 
 
 def _written_in(
-    text: str, low: str, region: str, out: list[PhoneMention], lo: int, hi: int
+    text: str, low: str, region: str, out: list[PhoneMention], lo: int, hi: int, v: _Vocab
 ) -> None:
     """Append the written numbers found in text[lo:hi], unless their context excludes them."""
     for m in _WRITTEN.finditer(text, lo, hi):
@@ -548,16 +559,16 @@ def _written_in(
             ext = _EXT.match(text, e)
             if ext:
                 e = ext.end()
-            if not _excluded(text, low, s, e):
+            if not _excluded(text, low, s, e, v):
                 out.append(PhoneMention(key, (s, e), False))
 
 
-def _written(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
+def _written(text: str, low: str, region: str, out: list[PhoneMention], v: _Vocab) -> None:
     """Append the numbers written in digits, segment by segment."""
     for seg in _SEGMENT.finditer(text):
         lo, hi = seg.span()
         if hi - lo >= _MIN_DIGITS and sum(map(seg.group(0).count, _DIGITS)) >= _MIN_DIGITS:
-            _written_in(text, low, region, out, lo, hi)
+            _written_in(text, low, region, out, lo, hi, v)
 
 
 def _token_digits(tok: re.Match[str]) -> str:
@@ -586,7 +597,9 @@ def _word_digits(word: str) -> str:
     return d * times
 
 
-def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMention]) -> None:
+def _run(
+    text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMention], v: _Vocab
+) -> None:
     """Read the numbers in one run of number words and digits."""
     _, token_re, ext_re = _spoken_patterns()
     toks = list(token_re.finditer(low, m.start(), m.end()))
@@ -629,7 +642,7 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
             ext = ext_re.match(low, e)
             if ext:
                 e = ext.end()
-            if not _excluded(text, low, s, e):
+            if not _excluded(text, low, s, e, v):
                 out.append(PhoneMention(key, (s, e), words))
             i = j
             break
@@ -653,7 +666,7 @@ def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: 
     )
 
 
-def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
+def _spoken(text: str, low: str, region: str, out: list[PhoneMention], v: _Vocab) -> None:
     """Append the numbers read aloud in words, looking only around pairs of number words."""
     pos = 0
     run_re = None
@@ -681,7 +694,7 @@ def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
             if m is None or m.start() > pair.start():
                 break
             ahead, searched = None, -1
-            _run(text, low, region, m, out)
+            _run(text, low, region, m, out, v)
             lo = pos = m.end()
             if pos >= pair.end():
                 break
@@ -692,18 +705,25 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def find_numbers(text: str, region: str = "US") -> list[PhoneMention]:
-    """Return every phone number said in the text, in order of appearance."""
+def find_numbers(
+    text: str, region: str = "US", *, rules: tuple[PhoneRule, ...] = RULES
+) -> list[PhoneMention]:
+    """Return every phone number said in the text, in order of appearance.
+
+    `region` reads national forms (a two-letter code; ConfigError if unknown). `rules` are the
+    exclusion rules (`analysis.phone_rules.RULES`); pass a changed tuple to try a rule out.
+    """
+    v = _vocab(rules)
     out: list[PhoneMention] = []
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if sum(map(text.count, _DIGITS)) >= _MIN_DIGITS:
-        _written(text, low, region, out)
+        _written(text, low, region, out, v)
     spoken: list[PhoneMention] = []
-    _spoken(text, low, region, spoken)
+    _spoken(text, low, region, spoken, v)
     if _MAYBE_VANITY.search(text):
-        _vanity(text, low, spoken)
+        _vanity(text, low, spoken, v)
     if spoken:
         written = sorted(p.span for p in out)
         starts = [w[0] for w in written]
@@ -718,7 +738,7 @@ def find_numbers(text: str, region: str = "US") -> list[PhoneMention]:
 _MAYBE_VANITY = re.compile(r"[0-9][-. )\u2010\u2011]+[A-Z]")
 
 
-def _vanity(text: str, low: str, out: list[PhoneMention]) -> None:
+def _vanity(text: str, low: str, out: list[PhoneMention], v: _Vocab) -> None:
     """Append vanity numbers ("1-888-GO-TRUCK"), read on the telephone keypad."""
     for m in _VANITY.finditer(text):
         if not (m["one"] or m["area"] in _TOLL_FREE):
@@ -726,7 +746,7 @@ def _vanity(text: str, low: str, out: list[PhoneMention]) -> None:
         rest = "".join(c for c in m["rest"] if c.isalnum()).translate(_KEYPAD)
         if len(rest) < 7:
             continue
-        if not _excluded(text, low, m.start(), m.end()):
+        if not _excluded(text, low, m.start(), m.end(), v):
             out.append(PhoneMention("+1" + m["area"] + rest[:7], m.span(), False))
 
 
