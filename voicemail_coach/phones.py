@@ -160,7 +160,7 @@ _WORD_PAIR = re.compile(
 )
 _DIGIT_CHAIN = re.compile(r"[0-9]-[0-9]-[0-9]")
 # Digits read in groups with commas: "4 1 5, 5 5 5, ..." or "415, 555, 0132".
-_DIGIT_LIST = re.compile(r"(?<![0-9.,$])[0-9]{1,4}(?:, ?| )[0-9]{1,4}, ?[0-9]")
+_DIGIT_LIST = re.compile(r"[0-9](?<![0-9.,$][0-9])[0-9]{0,3}(?:, ?| )[0-9]{1,4}, ?[0-9]")
 # A correction of the last digit said: ", sorry, that's a six", "- I mean six", "oops, 6".
 _CORRECTION = re.compile(
     r"[ \t]*[,.;\u2014\u2013-]*[ \t]*(?:sorry|oops|i mean|correction|rather|make that)"
@@ -540,11 +540,12 @@ def _written_in(
             continue
         base, end = m.span()
         bad_end = _bad_edge(text, end) and not _EXT.match(text, end)
-        cue = (
-            2
-            if _PHONE_CUE.search(low, max(0, base - 32), base)
-            else int(not _NOUN_AFTER.match(low, end))
-        )
+        cue = 0  # only bare digits and "9953 3000" need one: most candidates skip the search
+        if (raw.isdigit() and len(raw) <= 8) or (len(raw) == 9 and raw[4] in _SPACE):
+            if _PHONE_CUE.search(low, max(0, base - 32), base):
+                cue = 2
+            else:
+                cue = int(not _NOUN_AFTER.match(low, end))
         for s, e, key in _read_candidate(raw, region, bad_end, cue):
             s += base
             e += base
@@ -735,7 +736,8 @@ def find_numbers(
     return out
 
 
-_MAYBE_VANITY = re.compile(r"[0-9][-. )\u2010\u2011]+[A-Z]")
+# Cheap pre-check: a digit, a separator, then two capitals (perhaps hyphenated): "8-GO-T".
+_MAYBE_VANITY = re.compile(r"[0-9][-. )\u2010\u2011]+[A-Z][A-Z0-9]*[-\u2010\u2011]?[A-Z]")
 
 
 def _vanity(text: str, low: str, out: list[PhoneMention], v: _Vocab) -> None:
