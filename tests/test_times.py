@@ -347,6 +347,7 @@ def test_reads_24_hour_and_european_times(text: str, slot: str, when: str) -> No
         "We were set to talk today at 11 and I missed you.",
         "I'm leaving you this message Monday at 10:15.",
         "We met on Thursday at 3 two weeks ago.",
+        "Could we book a 2h session Tuesday?",  # a duration, not a time
     ],
 )
 def test_past_present_and_non_times_are_not_proposals(text: str) -> None:

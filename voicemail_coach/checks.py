@@ -235,9 +235,11 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
 
 _WEAK = (
     r"just (?:following|wanted to follow) up",
-    # "following up" is filler unless it names what the listener did ("the demo you requested");
-    # "follow up" counts as a verb only after "to", a subject or "'ll" ("calling to follow-up").
-    r"(?:following|(?:to|i|we|i['’]ll|we['’]ll|let me) follow)[- \u2010\u2011]up"
+    # This call described as a follow-up: the progressive ("I'm following up about the quote")
+    # or the infinitive of purpose ("calling to follow-up on my email"); not the future ("we'll
+    # follow up with the pricing", a commitment), nor when it names what the listener did ("the
+    # demo you requested").
+    r"(?:following|to follow)[- \u2010\u2011]up"
     r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
     r"|did|saw|got|asked|put)\b)",
     r"(?:just )?(?:touching|touch)[- ]base",

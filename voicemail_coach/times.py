@@ -449,8 +449,10 @@ def _read_time(text: str, low: str, at: int, table: _Compiled) -> _Time | None:
         if m["sep"] == ":":
             t.strong = True
             t.fixed = t.hour > 12 or m["h"][0] == "0"
-        elif m["sep"] == "h" or m["eh"]:
+        elif m["sep"] == "h":
             t.strong = t.fixed = True  # "14h30" is written on a 24-hour clock
+        elif m["eh"]:
+            t.fixed = True  # "at 14h"; without a lead "2h" is a duration ("a 2h session")
         elif m["sep"] == ".":
             t.fixed = t.hour > 12 or m["h"][0] == "0"
         if not t.fixed and not 1 <= t.hour <= 12:

@@ -215,7 +215,8 @@ RULES: tuple[Rule, ...] = (
         # what follows ("I figured Tuesday at 3 might work").
         r"(?<![a-z])(?:i|we|you|they|he|she)\s+(?:[a-z]+ly\s+)?"
         r"(?!(?:book|schedul|reserv|pencil|arrang|confirm|block|hold|sav|plann|set|want|hop"
-        r"|need|wonder|figur|guess|propos|suggest|offer|includ|list|pick|chose|select)[a-z]*)"
+        r"|need|wonder|figur|guess|propos|suggest|offer|includ|list|pick|chose|select|request"
+        r"|ask|prefer)[a-z]*)"
         r"[a-z]+ed(?:\s+(?:on|at|about))?\s*$",
         "clause",
         "not-a-proposal",
@@ -223,6 +224,7 @@ RULES: tuple[Rule, ...] = (
             ("As we agreed Monday at 2, the quote holds for a month.", False),
             ("As you mentioned Thursday at 10, the roof needs work.", False),
             ("We proposed Thursday at 3 for the walkthrough.", True),
+            ("You requested Tuesday at 3 for the demo, so I've held it.", True),
             ("I figured Tuesday at 3 might suit you.", True),
         ),
         unless=r"\s*,?\s*(?:might|would|could|should|will|works?|suits?|sounds?)(?![a-z])",
