@@ -274,9 +274,11 @@ _WEAK = (
     # An apology for the call itself or for the missed connection.
     r"sorry (?:to (?:bother|bug|disturb|pester|trouble|interrupt) you"
     r"|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
-    # A negated intent to bother: "I don't want to pester you", "not trying to bug you".
-    r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never) (?:want|mean|wish|trying|meaning) to"
-    r" (?:(?:pester|bother|bug|disturb|annoy|hassle|trouble) you|be a (?:pest|bother|nuisance))",
+    # A negated intent to impose on the listener: "I don't want to pester you", "not trying to
+    # bug you", "I won't keep you long", "I don't want to take up your time".
+    r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never)(?: (?:want|mean|wish|trying|meaning) to)?"
+    r" (?:(?:pester|bother|bug|disturb|annoy|hassle|trouble|keep) you|be a (?:pest|bother"
+    r"|nuisance)|(?:take up|waste) (?:too much of |much of )?your time)",
     # Telling listeners they are busy: "I'm sure you're busy", "I know how busy you are".
     r"(?:sure|know|realize|realise|understand|appreciate|imagine|bet) (?:that )?"
     r"(?:you['’]re|you are|you must be|how|things are)"
@@ -305,6 +307,8 @@ _WEAK_HINTS = (
     "sorry ",
     "pest",
     "nuisance",
+    "keep you",
+    "your time",
     "apologi",
     "bother",
     "bug ",
