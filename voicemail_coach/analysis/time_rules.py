@@ -332,6 +332,19 @@ RULES: tuple[Rule, ...] = (
         unless_scope="clause",
     ),
     Rule(
+        "past-verb-after-slot",
+        # The slot fronted before a past-tense clause: "Tuesday at 3 we discussed pricing".
+        r"\s*,?\s*(?:i|we|you|they|he|she)\s+(?:[a-z]+ly\s+)?"
+        r"(?!(?:book|schedul|reserv|pencil|arrang|confirm|block|hold|sav|plann|set|need|propos"
+        r"|suggest|offer)[a-z]*)(?:[a-z]+ed|spoke|met|talked|sent|saw|went|came)(?![a-z])",
+        "after-slot",
+        "not-a-proposal",
+        (
+            ("Tuesday at 3 we discussed pricing with your team.", False),
+            ("Tuesday at 3 we could go over pricing with your team.", True),
+        ),
+    ),
+    Rule(
         "past-after",
         # The slot followed by how long ago: "Thursday at 3 last week", "Monday at 9 two weeks ago".
         r"\s+(?:last\s+(?:week|month|time)|(?:(?:a\s+)?few|a|an|one|two|three|\d+)\s+(?:days?"
