@@ -13,6 +13,8 @@ FLAGGED = [
     ("Hi Dana, I'm following up about the quote we sent.", "following up"),
     ("Hi Dana, Omar here, calling to follow-up on my email from Monday.", "to follow-up"),
     ("Hi Dana, calling to follow up on my email from Monday.", "to follow up"),
+    ("Hi Dana, calling to follow\u2011up on my email.", "to follow\u2011up"),  # no-break hyphen
+    ("Hi Dana, quick touch-base about the renewal.", "touch-base"),
     ("Hi Dana, I wanted to follow up about the\u00a0survey.", "to follow up"),
     ("Hi Dana, hope everything's OK with the move.", "hope everything's OK"),
     ("Hi Dana, hope everything\u2019s okay at the new site.", "hope everything\u2019s okay"),
@@ -78,6 +80,11 @@ def test_filler_is_flagged(text: str, phrase: str) -> None:
 @pytest.mark.parametrize("text", PASSED)
 def test_near_misses_pass(text: str) -> None:
     assert _filler(text + NUMBER) == []
+
+
+def test_two_listed_phrases_are_two_fillers() -> None:
+    text = "Hi Dana, just wanted to touch\u2011base about the renewal." + NUMBER
+    assert _filler(text) == ["just wanted to", "touch\u2011base"]
 
 
 def test_just_wanted_to_follow_up_is_one_filler() -> None:

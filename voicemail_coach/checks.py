@@ -242,7 +242,7 @@ _WEAK = (
     r"(?:following|to follow)[- \u2010\u2011]up"
     r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
     r"|did|saw|got|asked|put)\b)",
-    r"(?:just )?(?:touching|touch)[- ]base",
+    r"(?:just )?(?:touching|touch)[- \u2010\u2011]base",
     r"(?:just )?checking in(?! (?:at|for) )",
     r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
     r"(?:just )?(?:circling|circle) back",
