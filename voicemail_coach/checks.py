@@ -234,7 +234,11 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
 
 
 _WEAK = (
-    r"just (?:following|wanted to follow) up",
+    # The phrases that share their first word are one alternative each ("just ...", "hope ...",
+    # "sorry ...", "when ..."): a case-blind alternation costs per branch at every word.
+    # The vague "just": "just following up", "just wanted to", "I was just wondering if".
+    r"just (?:(?:following|wanted to follow) up|wanted(?: you)? to|(?:calling|reaching out) to"
+    r"|wondering|curious|seeing if|seeing whether)",
     # This call described as a follow-up: the progressive ("I'm following up about the quote")
     # or the infinitive of purpose ("calling to follow-up on my email"); not the future ("we'll
     # follow up with the pricing", a commitment), nor when it names what the listener did ("the
@@ -242,38 +246,31 @@ _WEAK = (
     r"(?:following|to follow)[- \u2010\u2011]up"
     r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
     r"|did|saw|got|asked|put)\b)",
-    r"(?:just )?(?:touching|touch)[- \u2010\u2011]base",
-    r"(?:just )?checking in(?! (?:at|for) )",
+    r"(?:just )?(?:(?:touching|touch)[- \u2010\u2011]base|checking in(?! (?:at|for) )"
+    r"|(?:circling|circle) back)",
     r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
-    r"(?:just )?(?:circling|circle) back",
-    # A pleasantry: "hope" + how things or the listener are ("everything's OK", "you're well").
-    r"hope (?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are|you['’]re|you are"
-    r"|this (?:message )?finds you)(?: doing| going)? (?:well|good|ok|okay|great|fine|alright)",
-    r"hope (?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good|great|wonderful|lovely"
-    r"|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon|weekend)",
-    # Hedging about the call's timing or intrusion, as an apology or a hope.
-    r"hope (?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
-    r"|being a pest)",
-    r"(?:sorry|apologi[sz]e) (?:if|for) (?:my timing|the timing|the bad timing|this is a bad time"
-    r"|catching you|bothering you|the interruption|the intrusion|being (?:a pest|persistent)"
-    r"|all the calls|calling (?:again|so often))",
-    # The polite "just" of a vague purpose: "I was just wondering if ...".
-    r"just (?:wondering|curious|seeing if|seeing whether)",
-    r"(?:please )?feel free to (?:reach out|call|give me a call|contact me)",
-    r"(?:please )?don['’]?t hesitate to (?:reach out|call|give me a call|contact me)",
-    r"just wanted(?: you)? to",
-    r"just (?:calling|reaching out) to",
-    # The listener's spare time as the condition for calling back: "when you get a chance",
-    # "as soon as you get a minute", "when you have 5 minutes".
-    r"(?:when|whenever|if|as soon as|once) you (?:get|have|find) (?:a|an|some|a few|a spare|a free"
-    r"|a couple of|two|five|ten|2|5|10) (?:chance|moment|minute|minutes|second|seconds|sec)"
-    r"(?! (?:this|next|today|tomorrow|on|during|over) )",  # "10 minutes this week": an ask
+    # A pleasantry ("hope everything's OK", "hope you're having a great week"), or hedging
+    # about the call's timing ("I hope I'm not catching you at a bad time").
+    r"hope (?:(?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are|you['’]re"
+    r"|you are|this (?:message )?finds you)(?: doing| going)? (?:well|good|ok|okay|great|fine"
+    r"|alright)|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good|great|wonderful"
+    r"|lovely|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon|weekend)"
+    r"|(?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
+    r"|being a pest))",
+    # An apology for the call, its timing, or the missed connection.
+    r"(?:sorry|apologi[sz]e) (?:(?:if|for) (?:my timing|the timing|the bad timing|this is a bad"
+    r" time|catching you|bothering you|the interruption|the intrusion|being (?:a pest|persistent)"
+    r"|all the calls|calling (?:again|so often))|to (?:bother|bug|disturb|pester|trouble"
+    r"|interrupt) you|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
+    r"(?:please )?(?:feel free|don['’]?t hesitate) to (?:reach out|call|give me a call"
+    r"|contact me)",
+    # The listener's spare time or convenience as the condition for calling back: "when you get
+    # a chance", "as soon as you get a minute", "when you have 5 minutes", "when convenient".
+    r"(?:when|whenever|if|as soon as|once) (?:you (?:get|have|find) (?:a|an|some|a few|a spare"
+    r"|a free|a couple of|two|five|ten|2|5|10) (?:chance|moment|minute|minutes|second|seconds"
+    r"|sec)(?! (?:this|next|today|tomorrow|on|during|over) )"  # "10 minutes this week": an ask
+    r"|(?:it['’]s |it is |that['’]s )?convenient(?! (?:time|for [a-z]+ (?:on|at))))",
     r"at your (?:earliest )?convenience(?! stores?)",
-    r"(?:when|whenever|if) (?:it['’]s |it is |that['’]s )?convenient"
-    r"(?! (?:time|for [a-z]+ (?:on|at)))",
-    # An apology for the call itself or for the missed connection.
-    r"sorry (?:to (?:bother|bug|disturb|pester|trouble|interrupt) you"
-    r"|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
     # A negated intent to impose on the listener: "I don't want to pester you", "not trying to
     # bug you", "I won't keep you long", "I don't want to take up your time".
     r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never)(?: (?:want|mean|wish|trying|meaning) to)?"
@@ -299,16 +296,16 @@ _WEAK_HINTS = (
     "hope ",
     "feel free",
     "hesitate",
-    "chance",
-    "moment",
-    "minute",
-    "sec",
+    "you get ",
+    "you have ",
+    "you find ",
     "convenien",
     "sorry ",
     "pest",
     "nuisance",
     "keep you",
-    "your time",
+    "take up",
+    "waste",
     "apologi",
     "bother",
     "bug ",

@@ -158,9 +158,14 @@ _NUMBER_WORD = (  # digit, teen and tens words as a trie: measured ~4x faster th
 _WORD_PAIR = re.compile(
     rf"{_NUMBER_WORD}[ ,.;-]{{1,3}}(?:{_NUMBER_WORD}|double|triple|hundred)(?![a-z])"
 )
-_DIGIT_CHAIN = re.compile(r"[0-9]-[0-9]-[0-9]")
-# Digits read in groups with commas: "4 1 5, 5 5 5, ..." or "415, 555, 0132".
-_DIGIT_LIST = re.compile(r"[0-9](?<![0-9.,$][0-9])[0-9]{0,3}(?:, ?| )[0-9]{1,4}, ?[0-9]")
+# One scan over the digits finds the other cues (measured cheaper than one scan per cue): a
+# digit chain ("2-8-1"), digits read in groups with commas ("4 1 5, 5 5 5, ..." or "415, 555,
+# 0132"), and the start of a vanity number (a digit, a separator, two capitals: "8-GO-T").
+_DIGIT_CUES = re.compile(
+    r"[0-9](?:(?P<chain>-[0-9]-[0-9])"
+    r"|(?P<list>(?<![0-9.,$][0-9])[0-9]{0,3}(?:, ?| )[0-9]{1,4}, ?[0-9])"
+    r"|(?P<vanity>[-. )\u2010\u2011]+[A-Z][A-Z0-9]*[-\u2010\u2011]?[A-Z]))"
+)
 # A correction of the last digit said: ", sorry, that's a six", "- I mean six", "oops, 6".
 _CORRECTION = re.compile(
     r"[ \t]*[,.;\u2014\u2013-]*[ \t]*(?:sorry|oops|i mean|correction|rather|make that)"
@@ -667,16 +672,18 @@ def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: 
     )
 
 
-def _spoken(text: str, low: str, region: str, out: list[PhoneMention], v: _Vocab) -> None:
-    """Append the numbers read aloud in words, looking only around pairs of number words."""
+def _spoken(
+    text: str,
+    low: str,
+    region: str,
+    out: list[PhoneMention],
+    v: _Vocab,
+    extra: list[re.Match[str]],
+) -> None:
+    """Append the numbers read aloud, looking only around pairs of number words and `extra`."""
     pos = 0
     run_re = None
     pairs = list(_WORD_PAIR.finditer(low))
-    extra: list[re.Match[str]] = []
-    if "-" in low:
-        extra += _DIGIT_CHAIN.finditer(low)
-    if "," in low:
-        extra += _DIGIT_LIST.finditer(low)
     if extra:
         pairs = sorted(pairs + extra, key=lambda p: p.start())
     ahead: re.Match[str] | None = None  # a run found past an earlier pair: no search twice
@@ -721,9 +728,10 @@ def find_numbers(
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if sum(map(text.count, _DIGITS)) >= _MIN_DIGITS:
         _written(text, low, region, out, v)
+    cues = list(_DIGIT_CUES.finditer(text))
     spoken: list[PhoneMention] = []
-    _spoken(text, low, region, spoken, v)
-    if _MAYBE_VANITY.search(text):
+    _spoken(text, low, region, spoken, v, [c for c in cues if c.lastgroup != "vanity"])
+    if any(c.lastgroup == "vanity" for c in cues):
         _vanity(text, low, spoken, v)
     if spoken:
         written = sorted(p.span for p in out)
@@ -734,10 +742,6 @@ def find_numbers(
                 out.append(p)
         out.sort(key=lambda p: p.span)
     return out
-
-
-# Cheap pre-check: a digit, a separator, then two capitals (perhaps hyphenated): "8-GO-T".
-_MAYBE_VANITY = re.compile(r"[0-9][-. )\u2010\u2011]+[A-Z][A-Z0-9]*[-\u2010\u2011]?[A-Z]")
 
 
 def _vanity(text: str, low: str, out: list[PhoneMention], v: _Vocab) -> None:

@@ -14,6 +14,7 @@ at every stop ("p.m.", "Mr.", "4.30"), which lowers its grade on 29 of 259 corpu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .text import sentence_spans
@@ -108,7 +109,7 @@ def words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
-def sentence_count(text: str) -> int:
+def sentence_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
     """Count the sentences of `text.sentence_spans` (the clarity check's), less short ones.
 
     As in textstat, a run of two words or fewer ("Hi Dana.", "Thanks!") is not a sentence, and
@@ -117,7 +118,7 @@ def sentence_count(text: str) -> int:
     """
     if not text:
         return 0
-    found = [text[s:e] for s, e in sentence_spans(text)]
+    found = [text[s:e] for s, e in (sentence_spans(text) if spans is None else spans)]
     short = sum(1 for s in found if _short(s))
     return max(1, len(found) - short)
 
@@ -153,11 +154,16 @@ class _Syllables(dict):  # type: ignore[type-arg]
 _SYLLABLES = _Syllables()
 
 
-def figures(text: str) -> tuple[int, int, float, float]:
-    """Return words, sentences, Flesch-Kincaid grade and Flesch reading ease."""
+def figures(
+    text: str, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int, float, float]:
+    """Return words, sentences, Flesch-Kincaid grade and Flesch reading ease.
+
+    `spans` are the text's `text.sentence_spans`, when the caller has them already.
+    """
     listed = words(text)
     count = len(listed)
-    sentences = sentence_count(text)
+    sentences = sentence_count(text, spans)
     if not count or not sentences:
         return count, sentences, 0.0, 0.0
     per_sentence = count / sentences

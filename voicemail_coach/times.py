@@ -226,6 +226,9 @@ class _Scope:
             for r in rules
             if r.unless is not None
         ]
+        for name, _, _, where in self.single:
+            if where != scope and {where, scope} != {"clause", "after-slot"}:
+                raise ValueError(f"time rule {name!r}: an exception in {where!r} for {scope!r}")
 
 
 _Compiled = dict[str, _Scope]
@@ -247,12 +250,15 @@ def _table(rules: tuple[Rule, ...]) -> _Compiled:
     return table
 
 
-def _fires(table: _Compiled, scope: str, texts: dict[str, str]) -> str | None:
-    """Return the name of a rule of the scope that fires on texts[scope], or None."""
+def _fires(table: _Compiled, scope: str, text: str, other: str = "") -> str | None:
+    """Return the name of a rule of the scope that fires on `text`, or None.
+
+    `other` is the text of the one other scope an exception may look at: the slot's clause for
+    an after-slot rule, the words after the slot for a clause rule.
+    """
     compiled = table.get(scope)
     if compiled is None:
         return None
-    text = texts[scope]
     if compiled.joined is not None:
         hit = compiled.joined.match(text) if compiled.anchored else compiled.joined.search(text)
         if hit is not None:
@@ -260,8 +266,8 @@ def _fires(table: _Compiled, scope: str, texts: dict[str, str]) -> str | None:
     for name, pattern, unless, where in compiled.single:
         if (pattern.match(text) if compiled.anchored else pattern.search(text)) is None:
             continue
-        other = texts[where]
-        if (unless.match(other) if where.startswith("after") else unless.search(other)) is None:
+        seen = text if where == scope else other
+        if (unless.match(seen) if where.startswith("after") else unless.search(seen)) is None:
             return name
     return None
 
@@ -498,17 +504,16 @@ def _read_time(text: str, low: str, at: int, table: _Compiled) -> _Time | None:
         else:
             t.end = t.span_end
     t.chain = lw in _CHAIN_LEADS
-    texts = {"after-time": after, "before-time": low[max(0, t.start - 40) : t.start]}
-    texts["before-led-time"] = texts["before-and-time"] = texts["before-time"]
-    t.bad = _fires(table, "after-time", texts)
+    before = low[max(0, t.start - 40) : t.start]
+    t.bad = _fires(table, "after-time", after)
     if t.bad is not None:
         return t
     if lead is not None and not t.chain:
-        t.bad = _fires(table, "before-led-time", texts)
+        t.bad = _fires(table, "before-led-time", before)
     elif lw == "and":
-        t.bad = _fires(table, "before-and-time", texts)
+        t.bad = _fires(table, "before-and-time", before)
     elif lead is None:
-        t.bad = _fires(table, "before-time", texts)
+        t.bad = _fires(table, "before-time", before)
     return t
 
 
@@ -581,11 +586,10 @@ def _scan_times(text: str, low: str, days: list[_Day], table: _Compiled) -> list
 
 def _day_bad(low: str, day: _Day, table: _Compiled) -> str | None:
     """Return the rule saying a day phrase is a deadline, a window edge or a recurrence."""
-    texts = {
-        "before-day": low[max(0, day.start - 40) : day.start],
-        "after-day": low[day.end : day.end + 20],
-    }
-    return _fires(table, "before-day", texts) or _fires(table, "after-day", texts)
+    before = low[max(0, day.start - 40) : day.start]
+    return _fires(table, "before-day", before) or _fires(
+        table, "after-day", low[day.end : day.end + 20]
+    )
 
 
 def _gap_ok(gap: str, limit: int) -> bool:
@@ -603,11 +607,9 @@ def _clause_start(low: str, pos: int) -> int:
 
 def _context_rejects(low: str, start: int, end: int, floor: int, table: _Compiled) -> str | None:
     """Return the rule whose words around a slot say it is not a proposal, or None."""
-    texts = {
-        "clause": low[max(_clause_start(low, start), floor) : start],
-        "after-slot": low[end : end + 60],
-    }
-    return _fires(table, "clause", texts) or _fires(table, "after-slot", texts)
+    clause = low[max(_clause_start(low, start), floor) : start]
+    after = low[end : end + 60]
+    return _fires(table, "clause", clause, after) or _fires(table, "after-slot", after, clause)
 
 
 # ---------------------------------------------------------------------------------------------
