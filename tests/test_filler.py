@@ -19,6 +19,8 @@ FLAGGED = [
     ("Hi Dana, hope everything's OK with the move.", "hope everything's OK"),
     ("Hi Dana, hope everything\u2019s okay at the new site.", "hope everything\u2019s okay"),
     ("Hi Dana, I hope you're doing great.", "hope you're doing great"),
+    ("Hi Dana, hope your week is going well.", "hope your week is going well"),
+    ("Hi Dana, I trust this finds you well.", "trust this finds you well"),
     ("Hi Dana, sorry I missed you at the expo.", "sorry I missed you"),
     ("Hi Dana, sorry we keep missing each other.", "sorry we keep missing each other"),
     ("Please ring me back when convenient.", "when convenient"),
@@ -59,6 +61,7 @@ PASSED = [
     "The new system doesn't waste your team's time on manual entry.",
     "If you have 10 minutes this week, I'd love to walk you through the numbers.",
     "I hope you can join the webinar on Thursday.",
+    "You can trust your week is in good hands with our crew.",
     "Sorry for the short notice on the price change, it takes effect in May.",
 ]
 

@@ -559,6 +559,8 @@ def test_find_numbers_never_crashes_and_spans_are_ordered(text: str) -> None:
         ("Best to reach me, 98765432.", "SG", [("+6598765432", "98765432", False)]),
         ("Call 5552120 and ask for Ana.", "US", [("5552120", "5552120", False)]),
         ("Please return my call on 9953 3000.", "US", [("99533000", "9953 3000", False)]),
+        ("My phone: 98 76 54 32.", "US", [("98765432", "98 76 54 32", False)]),
+        ("Call me on 98765 43210.", "US", [("+19876543210", "98765 43210", False)]),
         # digit-grouped reading forms
         (
             "You can reach me at 4 1 5, 5 5 5, 0 1 3 2.",
@@ -597,6 +599,8 @@ def test_finds_vanity_bare_grouped_and_corrected_numbers(
         ("We moved 98765432 units last year.", "SG"),  # a quantity: a word follows
         ("Your order 98765432 ships Monday.", "SG"),  # a labelled id
         ("We sold 5552120 units in the spring.", "US"),  # bare digits, no cue, in the US
+        ("Call me on 12-03-2026 after lunch.", "US"),  # a date after a calling cue
+        ("Call me on 12 03 2026.", "US"),
         ("Meet me in Room 204-BUILDING C.", "US"),  # letters after a code that is not toll-free
         ("We served 3, 4, 5 clinics in 2024, 2025, 2026.", "US"),  # a list of counts and years
         ("Revenue rose 1,000, 2,000, 3,000 a month.", "US"),  # thousands

@@ -251,10 +251,12 @@ _WEAK = (
     r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
     # A pleasantry ("hope everything's OK", "hope you're having a great week"), or hedging
     # about the call's timing ("I hope I'm not catching you at a bad time").
-    r"hope (?:(?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are|you['’]re"
-    r"|you are|this (?:message )?finds you)(?: doing| going)? (?:well|good|ok|okay|great|fine"
-    r"|alright)|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good|great|wonderful"
-    r"|lovely|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon|weekend)"
+    r"(?:hope|trust) (?:(?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are"
+    r"|you['’]re|you are|this (?:message )?finds you|your (?:week|day|weekend|morning|month"
+    r"|quarter|year|summer|holidays?) (?:is|has been))(?: doing| going)? (?:well|good|ok|okay"
+    r"|great|fine|alright)|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good"
+    r"|great|wonderful|lovely|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon"
+    r"|weekend)"
     r"|(?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
     r"|being a pest))",
     # An apology for the call, its timing, or the missed connection.
@@ -294,6 +296,7 @@ _WEAK_HINTS = (
     "check in",
     "circl",
     "hope ",
+    "trust ",
     "feel free",
     "hesitate",
     "you get ",

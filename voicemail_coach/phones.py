@@ -461,7 +461,19 @@ def _classify(
             return _interpret(digits, False, region, True) or digits
         key = _interpret(digits, False, region, False)
         return key if key and key.startswith("+") else None
+    # After a calling cue, digits grouped the way other plans group them are a number: "phone:
+    # 98 76 54 32" (Norway), "call me on 98765 43210" (India); not a date ("on 12-03-2026").
+    spaced = all(sep.strip(_SPACE) in ("", "-", *_DASHES) for sep in seps)
+    if cue == 2 and whole and n <= 12 and spaced and not _date_shaped(groups):
+        return _interpret(digits, False, region, True) or digits
     return None
+
+
+def _date_shaped(groups: list[str]) -> bool:
+    """Return True for three groups with a year at one end: "12 03 2026", "2026-12-03"."""
+    if len(groups) != 3:
+        return False
+    return any(len(g) == 4 and g[:2] in ("19", "20") for g in (groups[0], groups[2]))
 
 
 def _bad_edge(text: str, end: int) -> bool:
@@ -545,13 +557,15 @@ def _written_in(
             continue
         base, end = m.span()
         bad_end = _bad_edge(text, end) and not _EXT.match(text, end)
-        cue = 0  # only bare digits and "9953 3000" need one: most candidates skip the search
-        if (raw.isdigit() and len(raw) <= 8) or (len(raw) == 9 and raw[4] in _SPACE):
+        found = _read_candidate(raw, region, bad_end)
+        if not found and len(raw) <= 16:
+            # Not a number by its shape alone: read it again in the light of the words around
+            # ("ring me on 98765432"), which costs a search only for these few candidates.
             if _PHONE_CUE.search(low, max(0, base - 32), base):
-                cue = 2
-            else:
-                cue = int(not _NOUN_AFTER.match(low, end))
-        for s, e, key in _read_candidate(raw, region, bad_end, cue):
+                found = _read_candidate(raw, region, bad_end, 2)
+            elif not _NOUN_AFTER.match(low, end):
+                found = _read_candidate(raw, region, bad_end, 1)
+        for s, e, key in found:
             s += base
             e += base
             if _CODE_BEFORE.search(text, max(0, s - 16), s):
