@@ -1,6 +1,10 @@
 """Speed of the detectors: `vc.score` per call on the corpus, and growth on adversarial text.
 
-Run: python benchmarks/detect_speed.py [--repeat 5] [--no-linear]
+Run: python benchmarks/detect_speed.py [--repeat 5] [--no-linear] [--compare DIR]
+
+With --compare DIR (another checkout, e.g. main), part 1 runs three times for each tree in
+turn, in fresh interpreters, so the two are measured under the same load. Times are CPU time
+of this process (time.process_time), best of --repeat passes.
 
 Part 1 scores every script of tests/data/voicemails.yaml (and tests/data/fresh.yaml when it is
 there) with `vc.score`, best of --repeat passes, and prints the mean time per call together with
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -22,13 +27,14 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("VC_BENCH_ROOT") or Path(__file__).resolve().parent.parent)
 sys.path.insert(0, str(ROOT))
 
 import voicemail_coach as vc  # noqa: E402
 from voicemail_coach import phones, times  # noqa: E402
 
-CORPORA = [ROOT / "tests" / "data" / "voicemails.yaml", ROOT / "tests" / "data" / "fresh.yaml"]
+HERE = Path(__file__).resolve().parent.parent
+CORPORA = [HERE / "tests" / "data" / "voicemails.yaml", HERE / "tests" / "data" / "fresh.yaml"]
 
 #: One unit of each adversarial input, repeated to the size wanted.
 ADVERSARIAL: dict[str, str] = {
@@ -48,9 +54,9 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     """Return the best wall time of `repeat` runs of fn, in seconds."""
     out = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        out.append(time.perf_counter() - start)
+        out.append(time.process_time() - start)
     return min(out)
 
 
@@ -74,6 +80,7 @@ def corpus_figures(repeat: int) -> None:
         return lambda: [fn(t) for t in texts] and None
 
     n = len(texts)
+    print(f"tree: {Path(vc.__file__).parent.parent}")
     total = best(run(vc.score), repeat) / n
     grammar = best(run(times.find_proposed_times), repeat) / n
     numbers = best(run(phones.find_numbers), repeat) / n
@@ -99,9 +106,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-linear", action="store_true", help="skip the adversarial inputs")
+    parser.add_argument("--compare", type=Path, help="another checkout to time part 1 against")
     args = parser.parse_args()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Python {sys.version.split()[0]}; load average {load}")
+    if args.compare:
+        for _ in range(3):
+            for tree in (args.compare.resolve(), ROOT):
+                env = {**os.environ, "VC_BENCH_ROOT": str(tree)}
+                cmd = [sys.executable, __file__, "--no-linear", "--repeat", str(args.repeat)]
+                subprocess.run(cmd, env=env, check=True)
+        return
     corpus_figures(args.repeat)
     if not args.no_linear:
         linear_figures()

@@ -16,7 +16,6 @@ TITLES = frozenset(
 BEFORE_NUMBERS = frozenset(["no", "nr", "ext", "approx", "vs", "apt", "ste", "fig", "mt", "ft"])
 LATIN = frozenset(["e.g", "i.e", "cf", "viz", "eg", "ie"])
 _END = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|$)")
-_NEXT = re.compile(r"\s*(\S)")  # the first character after white space
 _LONGEST = 8  # characters looked back for an abbreviation: longer words are not ones
 
 
@@ -33,12 +32,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    size = len(text)
     for match in _END.finditer(text):
         at, end = match.span()
-        nxt = _NEXT.match(text, end)
-        if nxt is None:
+        nxt = end
+        while nxt < size and text[nxt].isspace():
+            nxt += 1
+        if nxt == size:
             continue  # only white space follows: the final sentence is added below
-        first = nxt[1]
+        first = text[nxt]
         if not (first.isupper() or first.isdigit() or first in "\"'(\u201c\u2018"):
             continue  # "a.m. on Tuesday" goes on; a sentence starts with a capital or a digit
         if text[at] == "." and not _ends_after(text, start, at, first):
