@@ -47,6 +47,10 @@ ADVERSARIAL: dict[str, str] = {
     "days and times": "Tuesday at 3 or ",
     "dotted numbers": "1.2.3.",
     "words and digits": "nine 1 oh 2 ",
+    "digit lists": "4 1 5, ",
+    "percentages": "9,9,9% ",
+    "vanity numbers": "1-888-GO-TRUCK ",
+    "abbreviations": "a. ",
 }
 
 

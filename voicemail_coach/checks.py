@@ -467,8 +467,8 @@ _BENEFIT = re.compile(
     r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
     r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
     r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
-    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d[\d.,]*\s?(?:%|percent|hours?|days?|weeks?))"
-    r"|\d[\d.,]*\s?(?:%|percent))\b",
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent|hours?"
+    r"|days?|weeks?))|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent))\b",
     re.IGNORECASE,
 )
 _OFFER = re.compile(
