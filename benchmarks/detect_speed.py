@@ -101,7 +101,7 @@ def linear_figures() -> None:
         small = (unit * (10_000 // len(unit) + 1))[:10_000]
         large = (unit * (100_000 // len(unit) + 1))[:100_000]
         t10 = best(lambda s=small: vc.score(s), 2)
-        t100 = best(lambda s=large: vc.score(s), 1)
+        t100 = best(lambda s=large: vc.score(s), 2)
         print(f"{name:30}{t10:9.3f}{t100:10.3f}{t100 / max(t10, 1e-6):7.1f}")
 
 
