@@ -355,9 +355,10 @@ def test_past_present_and_non_times_are_not_proposals(text: str) -> None:
 
 
 def test_the_shared_lexicon_is_the_one_table() -> None:
-    from voicemail_coach import phones, slots
+    from voicemail_coach import phones
     from voicemail_coach.analysis import lexicon
+    from voicemail_coach.schedule import speech
 
-    assert slots.DAY_NAMES is lexicon.DAY_NAMES and slots.MONTH_NAMES is lexicon.MONTH_NAMES
+    assert speech.DAY_NAMES is lexicon.DAY_NAMES and speech.MONTH_NAMES is lexicon.MONTH_NAMES
     assert phones.DIGIT_WORDS is lexicon.DIGIT_WORDS
     assert lexicon.ORDINAL_WORDS["thirty-first"] == 31 and lexicon.DAY_ABBREVIATIONS["thurs"] == 3

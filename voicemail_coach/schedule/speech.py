@@ -41,6 +41,7 @@ __all__ = [
     "say_slots",
 ]
 
+
 def ordinal(n: int) -> str:
     """Return 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
