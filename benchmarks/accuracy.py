@@ -1,6 +1,6 @@
 """Precision and recall of the detectors on a labelled corpus (default tests/data/voicemails.yaml).
 
-Run: python benchmarks/accuracy.py [CORPUS.yaml] [--misses]
+Run: python benchmarks/accuracy.py [CORPUS.yaml] [--misses] [--by-country]
 """
 
 from __future__ import annotations
@@ -49,6 +49,12 @@ class Tally:
         """Return tp / (tp + fn)."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        """Return the harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 def _digits(key: str) -> str:
     """Return the digits of a number key."""
@@ -73,14 +79,19 @@ def _match(gold: list[str], found: list[str]) -> tuple[int, int, int]:
     return tp, len(left), len(gold) - tp
 
 
-def evaluate(entries: list[dict]) -> dict[str, Tally]:
-    """Return a tally per detector over the labelled entries."""
+def evaluate(entries: list[dict], by_country: bool = False) -> dict[str, Tally]:
+    """Return a tally per detector over the labelled entries.
+
+    With `by_country`, each entry is read in its `country:` region (as a caller there would
+    configure it); otherwise every entry is read in the default US region.
+    """
     tallies = {
         k: Tally() for k in ("callback-number", "number-repeated", "proposed-time", "weak-phrases")
     }
     for e in entries:
         labels = e["labels"]
-        a = analyse(e["text"], caller_phone=e.get("caller_phone"))
+        region = str(e.get("country") or "US") if by_country else "US"
+        a = analyse(e["text"], caller_phone=e.get("caller_phone"), region=region)
         found = [_digits(g.number) for g in a.numbers]
         tallies["callback-number"].add(
             *_match([_digits(n) for n in labels["callback_numbers"]], found), e["id"]
@@ -113,14 +124,19 @@ def main() -> None:
         help="labelled corpus in the tests/data/voicemails.yaml schema (default: that file)",
     )
     parser.add_argument("--misses", action="store_true", help="list the scripts each one misses")
+    parser.add_argument(
+        "--by-country", action="store_true", help="read each entry in its `country:` region"
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     entries = yaml.safe_load(corpus.read_text(encoding="utf-8"))
     shown = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
     print(f"{len(entries)} labelled scripts in {shown}")
-    print(f"{'detector':<17}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
-    for name, t in evaluate(entries).items():
-        print(f"{name:<17}{t.precision:>10.3f}{t.recall:>8.3f}{t.tp:>6}{t.fp:>5}{t.fn:>5}")
+    print(f"{'detector':<17}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for name, t in evaluate(entries, args.by_country).items():
+        print(
+            f"{name:<17}{t.precision:>10.3f}{t.recall:>8.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>5}{t.fn:>5}"
+        )
         if args.misses:
             for miss in t.misses:
                 print(f"    {miss}")

@@ -6,6 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from voicemail_coach.analysis.phone_rules import EFFECTS as PHONE_EFFECTS
+from voicemail_coach.analysis.phone_rules import RULES as PHONE_RULES
+from voicemail_coach.analysis.phone_rules import SCOPES as PHONE_SCOPES
 from voicemail_coach.errors import ConfigError, DataError
 from voicemail_coach.models import CallbackNumber, PhoneMention
 from voicemail_coach.phones import (
@@ -534,3 +537,108 @@ def test_find_numbers_never_crashes_and_spans_are_ordered(text: str) -> None:
         assert 0 <= m.span[0] < m.span[1] <= len(text)
         assert m.span[0] >= ends
         ends = m.span[1]
+
+
+# --- issue 15: numbers that slipped past --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # vanity numbers, read on the keypad (extra letters are not dialled)
+        (
+            "Call 1-888-GO-TRUCK today. Again, that's 1-888-GO-TRUCK.",
+            "US",
+            [("+18884687825", "1-888-GO-TRUCK", False)] * 2,
+        ),
+        ("Order flowers at 1-800-FLOWERS.", "US", [("+18003569377", "1-800-FLOWERS", False)]),
+        ("Dial (877) PAY-RENT for the office.", "US", [("+18777297368", "(877) PAY-RENT", False)]),
+        # eight digits without separators, when the words or the region say it is a phone
+        ("Ring me on 98765432 any time.", "US", [("98765432", "98765432", False)]),
+        ("My mobile is 98765432.", "AU", [("98765432", "98765432", False)]),
+        ("Best to reach me, 98765432.", "SG", [("+6598765432", "98765432", False)]),
+        ("Call 5552120 and ask for Ana.", "US", [("5552120", "5552120", False)]),
+        ("Please return my call on 9953 3000.", "US", [("99533000", "9953 3000", False)]),
+        ("My phone: 98 76 54 32.", "US", [("98765432", "98 76 54 32", False)]),
+        ("Call me on 98765 43210.", "US", [("+19876543210", "98765 43210", False)]),
+        # digit-grouped reading forms
+        (
+            "You can reach me at 4 1 5, 5 5 5, 0 1 3 2.",
+            "US",
+            [("+14155550132", "4 1 5, 5 5 5, 0 1 3 2", False)],
+        ),
+        ("Call me at 415, 555, 0132.", "US", [("+14155550132", "415, 555, 0132", False)]),
+        # spoken digits with teens, and a correction of the last digit
+        (
+            "My line is five-oh-two, twelve, thirty-four.",
+            "US",
+            [("5021234", "five-oh-two, twelve, thirty-four", True)],
+        ),
+        (
+            "Call nine oh one, five five five, two one two seven, sorry, that's a six.",
+            "US",
+            [
+                (
+                    "+19015552126",
+                    "nine oh one, five five five, two one two seven, sorry, that's a six",
+                    True,
+                )
+            ],
+        ),
+    ],
+)
+def test_finds_vanity_bare_grouped_and_corrected_numbers(
+    text: str, region: str, expected: Found
+) -> None:
+    assert found(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("We moved 98765432 units last year.", "SG"),  # a quantity: a word follows
+        ("Your order 98765432 ships Monday.", "SG"),  # a labelled id
+        ("We sold 5552120 units in the spring.", "US"),  # bare digits, no cue, in the US
+        ("Call me on 12-03-2026 after lunch.", "US"),  # a date after a calling cue
+        ("Call me on 12 03 2026.", "US"),
+        ("Meet me in Room 204-BUILDING C.", "US"),  # letters after a code that is not toll-free
+        ("We served 3, 4, 5 clinics in 2024, 2025, 2026.", "US"),  # a list of counts and years
+        ("Revenue rose 1,000, 2,000, 3,000 a month.", "US"),  # thousands
+    ],
+)
+def test_new_forms_leave_quantities_and_codes_alone(text: str, region: str) -> None:
+    assert found(text, region) == []
+
+
+def test_vanity_and_digits_of_one_number_are_said_twice() -> None:
+    text = "Call 1-888-GO-TRUCK, that is 1-888-468-7825."
+    (group,) = group_numbers(find_numbers(text))
+    assert group.number == "+18884687825" and group.count == 2
+
+
+# --- the exclusion rules, as data (voicemail_coach/analysis/phone_rules.py) ---------------------
+
+PHONE_RULE_EXAMPLES = [(r.name, text, want) for r in PHONE_RULES for text, want in r.examples]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "callback"),
+    PHONE_RULE_EXAMPLES,
+    ids=[f"{n}:{t[:30]}" for n, t, _ in PHONE_RULE_EXAMPLES],
+)
+def test_phone_rule_examples(name: str, text: str, callback: bool) -> None:
+    """Each example holds; the ones the rule decides flip with the rule's row removed."""
+    assert bool(find_numbers(text)) == callback
+    rule = next(r for r in PHONE_RULES if r.name == name)
+    without = tuple(r for r in PHONE_RULES if r.name != name)
+    decides = (rule.effect == "keep") == callback
+    if decides:
+        assert bool(find_numbers(text, rules=without)) != callback, f"{name} does not decide it"
+
+
+def test_every_phone_rule_has_examples_both_ways() -> None:
+    assert len({r.name for r in PHONE_RULES}) == len(PHONE_RULES)
+    for rule in PHONE_RULES:
+        assert rule.scope in PHONE_SCOPES and rule.effect in PHONE_EFFECTS, rule.name
+        assert {want for _, want in rule.examples} == {True, False}, rule.name
+        assert all(w == w.lower() and w.strip() == w for w in rule.pattern), rule.name

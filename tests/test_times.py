@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from voicemail_coach.analysis.time_rules import EFFECTS, RULES, SCOPES
 from voicemail_coach.models import TimeMention
 from voicemail_coach.times import find_proposed_times
 
@@ -278,3 +279,86 @@ def test_lower_case_abbreviations_are_words() -> None:
     assert find_proposed_times("We may 3x your leads at 2 per seat.") == []
     assert len(find_proposed_times("Could we talk May 4 at 2 p.m.?")) == 1
     assert len(find_proposed_times("Let's talk Wed at 3pm.")) == 1
+
+
+# --- the context rules, as data (voicemail_coach/analysis/time_rules.py) ---------------------
+
+RULE_EXAMPLES = [(r.name, text, want) for r in RULES for text, want in r.examples]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "proposed"), RULE_EXAMPLES, ids=[f"{n}:{t[:30]}" for n, t, _ in RULE_EXAMPLES]
+)
+def test_rule_examples(name: str, text: str, proposed: bool) -> None:
+    """Each rule's examples hold; a rejected one is a proposal with only that rule off."""
+    found = find_proposed_times(text, NOW)
+    assert bool(found) == proposed, found
+    if not proposed:
+        without = tuple(r for r in RULES if r.name != name)
+        assert find_proposed_times(text, NOW, rules=without), f"not {name} alone rejects it"
+
+
+def test_every_rule_is_documented_by_examples() -> None:
+    assert len({r.name for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert rule.scope in SCOPES and rule.effect in EFFECTS, rule.name
+        assert rule.unless_scope is None or rule.unless_scope in SCOPES, rule.name
+        outcomes = {want for _, want in rule.examples}
+        assert outcomes == {True, False}, f"{rule.name} needs a should-pass and a should-reject"
+
+
+def test_a_rule_switched_off_changes_the_answer() -> None:
+    text = "Good to see you Wednesday at 4 at the conference."
+    assert find_proposed_times(text, NOW) == []
+    without = tuple(r for r in RULES if r.name != "past-encounter")
+    assert [m.text for m in find_proposed_times(text, NOW, rules=without)] == ["Wednesday at 4"]
+
+
+# --- issue 15: past and present read as a proposal, times not read ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "when"),
+    [
+        ("Can we talk at 1600 on Thursday?", "1600 on Thursday", at(11, 26, 16)),
+        ("How about Monday at 0930?", "Monday at 0930", at(11, 30, 9, 30)),
+        ("Could we speak Tuesday at 14h30?", "Tuesday at 14h30", at(11, 24, 14, 30)),
+        ("Could we speak Tuesday at 14.30?", "Tuesday at 14.30", at(11, 24, 14, 30)),
+        ("Would Wednesday at 9h work for your team?", "Wednesday at 9h", at(11, 25, 9)),
+        ("Thursday at 1400 hours suits our crew.", "Thursday at 1400 hours", at(11, 26, 14)),
+        ("Are you free Weds at 3 p.m.?", "Weds at 3 p.m.", at(11, 25, 15)),
+    ],
+)
+def test_reads_24_hour_and_european_times(text: str, slot: str, when: str) -> None:
+    (found,) = find_proposed_times(text, NOW)
+    assert found.text == slot
+    assert found.when is not None and found.when.isoformat() == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet us Tuesday at 1600 Pennsylvania Avenue.",  # a street number
+        "Thursday at 2026 prices the upgrade pays for itself.",  # a year
+        "Tuesday at 1500 units a month, you'd save a lot.",  # a quantity
+        "Good to see you Wednesday at 4 at the conference.",
+        "As we agreed Tuesday at 2, I've attached the contract.",
+        "It's Wednesday the 25th, 9:40 a.m., and I'm calling about your renewal.",
+        "We were set to talk today at 11 and I missed you.",
+        "I'm leaving you this message Monday at 10:15.",
+        "We met on Thursday at 3 two weeks ago.",
+        "Could we book a 2h session Tuesday?",  # a duration, not a time
+    ],
+)
+def test_past_present_and_non_times_are_not_proposals(text: str) -> None:
+    assert find_proposed_times(text, NOW) == []
+
+
+def test_the_shared_lexicon_is_the_one_table() -> None:
+    from voicemail_coach import phones
+    from voicemail_coach.analysis import lexicon
+    from voicemail_coach.schedule import speech
+
+    assert speech.DAY_NAMES is lexicon.DAY_NAMES and speech.MONTH_NAMES is lexicon.MONTH_NAMES
+    assert phones.DIGIT_WORDS is lexicon.DIGIT_WORDS
+    assert lexicon.ORDINAL_WORDS["thirty-first"] == 31 and lexicon.DAY_ABBREVIATIONS["thurs"] == 3

@@ -234,20 +234,55 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
 
 
 _WEAK = (
-    r"just (?:following|wanted to follow) up",
-    r"(?:just )?(?:touching|touch) base",
-    r"(?:just )?checking in(?! (?:at|for) )",
+    # The phrases that share their first word are one alternative each ("just ...", "hope ...",
+    # "sorry ...", "when ..."): a case-blind alternation costs per branch at every word.
+    # The vague "just": "just following up", "just wanted to", "I was just wondering if".
+    r"just (?:(?:following|wanted to follow) up|wanted(?: you)? to|(?:calling|reaching out) to"
+    r"|wondering|curious|seeing if|seeing whether)",
+    # This call described as a follow-up: the progressive ("I'm following up about the quote")
+    # or the infinitive of purpose ("calling to follow-up on my email"); not the future ("we'll
+    # follow up with the pricing", a commitment), nor when it names what the listener did ("the
+    # demo you requested").
+    r"(?:following|to follow)[- \u2010\u2011]up"
+    r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
+    r"|did|saw|got|asked|put)\b)",
+    r"(?:just )?(?:(?:touching|touch)[- \u2010\u2011]base|checking in(?! (?:at|for) )"
+    r"|(?:circling|circle) back)",
     r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
-    r"(?:just )?(?:circling|circle) back",
-    r"hope (?:all is|everything is|things are) (?:well|good)",
-    r"hope (?:you(?:['’]re| are) (?:doing )?well|this (?:message )?finds you well)",
-    r"(?:please )?feel free to (?:reach out|call|give me a call|contact me)",
-    r"(?:please )?don['’]?t hesitate to (?:reach out|call|give me a call|contact me)",
-    r"just wanted(?: you)? to",
-    r"just (?:calling|reaching out) to",
-    r"(?:when|whenever|if) you (?:get|have) a (?:chance|moment|minute|second|sec)",
+    # A pleasantry ("hope everything's OK", "hope you're having a great week"), or hedging
+    # about the call's timing ("I hope I'm not catching you at a bad time").
+    r"(?:hope|trust) (?:(?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are"
+    r"|you['’]re|you are|this (?:message )?finds you|your (?:week|day|weekend|morning|month"
+    r"|quarter|year|summer|holidays?) (?:is|has been))(?: doing| going)? (?:well|good|ok|okay"
+    r"|great|fine|alright)|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good"
+    r"|great|wonderful|lovely|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon"
+    r"|weekend)"
+    r"|(?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
+    r"|being a pest))",
+    # An apology for the call, its timing, or the missed connection.
+    r"(?:sorry|apologi[sz]e) (?:(?:if|for) (?:my timing|the timing|the bad timing|this is a bad"
+    r" time|catching you|bothering you|the interruption|the intrusion|being (?:a pest|persistent)"
+    r"|all the calls|calling (?:again|so often))|to (?:bother|bug|disturb|pester|trouble"
+    r"|interrupt) you|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
+    r"(?:please )?(?:feel free|don['’]?t hesitate) to (?:reach out|call|give me a call"
+    r"|contact me)",
+    # The listener's spare time or convenience as the condition for calling back: "when you get
+    # a chance", "as soon as you get a minute", "when you have 5 minutes", "when convenient".
+    r"(?:when|whenever|if|as soon as|once) (?:you (?:get|have|find) (?:a|an|some|a few|a spare"
+    r"|a free|a couple of|two|five|ten|2|5|10) (?:chance|moment|minute|minutes|second|seconds"
+    r"|sec)(?! (?:this|next|today|tomorrow|on|during|over) )"  # "10 minutes this week": an ask
+    r"|(?:it['’]s |it is |that['’]s )?convenient(?! (?:time|for [a-z]+ (?:on|at))))",
     r"at your (?:earliest )?convenience(?! stores?)",
-    r"sorry to (?:bother|bug|disturb) you",
+    # A negated intent to impose on the listener: "I don't want to pester you", "not trying to
+    # bug you", "I won't keep you long", "I don't want to take up your time".
+    r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never)(?: (?:want|mean|wish|trying|meaning) to)?"
+    r" (?:(?:pester|bother|bug|disturb|annoy|hassle|trouble|keep) you|be a (?:pest|bother"
+    r"|nuisance)|(?:take up|waste) (?:too much of |much of )?your time)",
+    # Telling listeners they are busy: "I'm sure you're busy", "I know how busy you are".
+    r"(?:sure|know|realize|realise|understand|appreciate|imagine|bet) (?:that )?"
+    r"(?:you['’]re|you are|you must be|how|things are)"
+    r"(?: (?:probably|very|really|super|so|pretty|incredibly))?"
+    r" (?:busy|swamped|slammed|hectic)",
 )
 _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 # Every match of _WEAK_RE holds one of these, lower-cased: each phrase above holds one outside
@@ -255,17 +290,36 @@ _WEAK_RE = re.compile(r"\b(?:" + "|".join(_WEAK) + r")\b", re.IGNORECASE)
 # and a dozen substring tests cost ~3 us where the case-blind alternation costs ~30 us.
 _WEAK_HINTS = (
     "just ",
+    "follow",
     "touch",
     "checking in",
     "check in",
     "circl",
     "hope ",
+    "trust ",
     "feel free",
     "hesitate",
-    "you get a ",
-    "you have a ",
-    "convenience",
-    "sorry to ",
+    "you get ",
+    "you have ",
+    "you find ",
+    "convenien",
+    "sorry ",
+    "pest",
+    "nuisance",
+    "keep you",
+    "take up",
+    "waste",
+    "apologi",
+    "bother",
+    "bug ",
+    "disturb",
+    "annoy",
+    "hassle",
+    "trouble",
+    "busy",
+    "swamped",
+    "slammed",
+    "hectic",
 )
 
 
@@ -313,7 +367,7 @@ _INTRO = re.compile(
     r"\b(?:this is|my name is|it'?s|I'?m|I am|here'?s)\s+(?:[A-Z][\w'’-]+)", re.IGNORECASE
 )
 _NAME_FROM = re.compile(
-    r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:from|with|at|of|here at|over at)\s+"
+    r"(?<![\w'’-])[A-Z][\w'’-]++(?:\s+[A-Z][\w'’-]++)?,?\s+(?:from|with|at|of|here at|over at)\s+"
     r"(?:the\s+)?[A-Z0-9]"
 )
 _FROM = re.compile(r"\b(?:from|with|at|of|here at|over at)\s+(?:the\s+)?[A-Z0-9]")
@@ -413,8 +467,8 @@ _BENEFIT = re.compile(
     r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
     r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
     r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
-    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d[\d.,]*\s?(?:%|percent|hours?|days?|weeks?))"
-    r"|\d[\d.,]*\s?(?:%|percent))\b",
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent|hours?"
+    r"|days?|weeks?))|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent))\b",
     re.IGNORECASE,
 )
 _OFFER = re.compile(

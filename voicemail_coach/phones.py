@@ -16,11 +16,14 @@ Division of labour with the `phonenumbers` library (imported lazily: its import 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import lru_cache
 from typing import Any
 
+from voicemail_coach.analysis import lexicon
+from voicemail_coach.analysis.phone_rules import RULES, PhoneRule
 from voicemail_coach.errors import ConfigError, DataError
 from voicemail_coach.models import CallbackNumber, PhoneMention
 
@@ -35,36 +38,8 @@ __all__ = [
     "spoken_digits",
 ]
 
-#: How each digit is said when a number is read out (American "oh" for zero).
-DIGIT_WORDS: dict[str, str] = {
-    "0": "oh",
-    "1": "one",
-    "2": "two",
-    "3": "three",
-    "4": "four",
-    "5": "five",
-    "6": "six",
-    "7": "seven",
-    "8": "eight",
-    "9": "nine",
-}
-
-#: Words read back as digits; "o"/"oh" count as zero only inside a run of number words.
-WORD_DIGITS: dict[str, str] = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "nought": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+DIGIT_WORDS = lexicon.DIGIT_WORDS
+WORD_DIGITS = lexicon.WORD_DIGITS
 
 
 def _set(words: str) -> frozenset[str]:
@@ -72,34 +47,17 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TEENS = {
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "thirteen": "13",
-    "fourteen": "14",
-    "fifteen": "15",
-    "sixteen": "16",
-    "seventeen": "17",
-    "eighteen": "18",
-    "nineteen": "19",
-}
-_TENS = {
-    "twenty": "2",
-    "thirty": "3",
-    "forty": "4",
-    "fifty": "5",
-    "sixty": "6",
-    "seventy": "7",
-    "eighty": "8",
-    "ninety": "9",
-}
+_TEENS = {w: str(n) for w, n in lexicon.TEEN_WORDS.items()}
+_TENS = {w: str(n // 10) for w, n in lexicon.TENS_WORDS.items()}
 
 #: Countries tried, in this order, for a national form with a trunk 0 ("0207 946 0958") that the
 #: default region does not read.
 TRUNK_REGIONS: tuple[str, ...] = ("GB", "AU", "IE", "NZ", "DE", "FR")
 
 _MIN_DIGITS = 7  # the shortest callback number reported: a seven-digit local number
+# The longest digit string any reading accepts: "011" + a 15-digit E.164 number. Candidates are
+# never joined past it, which keeps detection linear in the length of a run of digits or words.
+_MAX_DIGITS = 18
 _DIGITS = "0123456789"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 _SPACE = " \u00a0\u2009\u202f"  # space, no-break, thin and narrow no-break spaces
@@ -123,6 +81,22 @@ _WRITTEN = re.compile(
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[A-Za-z0-9]*[ -]?$")
 # An area code said apart from a seven-digit local number: "area code 901, 555-2120".
 _AREA_CODE = re.compile(r"area code(?: is)?[ ,:]*\(?([2-9][0-9]{2})\)?[ ,:;-]*(?:and |then )*$")
+# Words right before a number that say it is one to call: "ring me on", "my mobile is", "tel.".
+_PHONE_CUE = re.compile(
+    r"(?<![a-z])(?:(?:call|ring|reach|phone|dial|text|whatsapp|contact)(?:\s+(?:me|us))?"
+    r"(?:\s+(?:back))?(?:\s+(?:on|at))?|(?:mobile|cell|phone|number|tel|telephone|line)(?:\s+is)?"
+    r"|tel\.)\s*[:,-]?\s*$"
+)
+# A vanity number: a toll-free code (or "1-" and an area code), then letter groups, keypad-read:
+# "1-888-GO-TRUCK", "1-800-FLOWERS", "(877) PAY-RENT". Extra letters beyond seven are not dialled.
+_VANITY = re.compile(
+    r"(?<![\w-])(?:(?P<one>\+?1)[-. \u2010\u2011])?\(?(?P<area>[2-9][0-9]{2})\)?[-. \u2010\u2011]"
+    r"(?P<rest>(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,8}(?:[-\u2010\u2011][A-Z0-9]{1,8}){0,3})(?![\w-])"
+)
+# A lower-case word after a number makes it a quantity: "98765432 units", "5552120 views".
+_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z]")
+_TOLL_FREE = frozenset({"800", "888", "877", "866", "855", "844", "833"})
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _GROUP_SPLIT = re.compile(r"\(?([0-9]+)\)?")
 # An extension right after a number: "ext. 204", "extension 204", "x204", ", ext 12".
 _EXT = re.compile(
@@ -184,60 +158,86 @@ _NUMBER_WORD = (  # digit, teen and tens words as a trie: measured ~4x faster th
 _WORD_PAIR = re.compile(
     rf"{_NUMBER_WORD}[ ,.;-]{{1,3}}(?:{_NUMBER_WORD}|double|triple|hundred)(?![a-z])"
 )
-_DIGIT_CHAIN = re.compile(r"[0-9]-[0-9]-[0-9]")
+# One scan over the digits finds the other cues (measured cheaper than one scan per cue): a
+# digit chain ("2-8-1"), digits read in groups with commas ("4 1 5, 5 5 5, ..." or "415, 555,
+# 0132"), and the start of a vanity number (a digit, a separator, two capitals: "8-GO-T").
+_DIGIT_CUES = re.compile(
+    r"[0-9](?:(?P<chain>-[0-9]-[0-9])"
+    r"|(?P<list>(?<![0-9.,$][0-9])[0-9]{0,3}(?:, ?| )[0-9]{1,4}, ?[0-9])"
+    r"|(?P<vanity>[-. )\u2010\u2011]+[A-Z][A-Z0-9]*[-\u2010\u2011]?[A-Z]))"
+)
+# A correction of the last digit said: ", sorry, that's a six", "- I mean six", "oops, 6".
+_CORRECTION = re.compile(
+    r"[ \t]*[,.;\u2014\u2013-]*[ \t]*(?:sorry|oops|i mean|correction|rather|make that)"
+    r"[ \t]*[,.;:\u2014\u2013-]*[ \t]*(?:(?:that['\u2019]s|that is|it['\u2019]s|make that"
+    r"|the last (?:one|digit) is)[ \t]+)?(?:an? )?"
+    r"(?P<d>zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])(?![\w'-])"
+)
 
 # --- context -----------------------------------------------------------------------------------
 
-# Words that label a number as something other than a callback number. Strong labels stand alone
-# ("order 4829331", "PO 4500012345", "case #12345678"); weak ones need an id word after them
-# ("member ID 4829331", but "it's on my card: 901-555-2120" is a phone number).
-_STRONG = _set(
-    "order orders confirmation conf conf. account acct acct. a/c invoice invoices inv inv. "
-    "reference ref ref. ticket tickets case cases claim claims policy policies po p.o. p.o "
-    "tracking serial s/n reservation txn sku rma ssn ein vat npi duns vin isbn zipcode "
-    "postcode passcode password waybill docket id code # no. nr nr. num."
-)
-_STRONG_PAIRS = frozenset(
-    {("purchase", "order"), ("postal", "code"), ("work", "order"), ("sales", "order")}
-)
-_WEAK = _set(
-    "member membership customer client part model item product card shipment package parcel job "
-    "warranty tax loan application file record employee badge patient student incident request "
-    "bill statement voucher coupon promo flight check cheque lot batch registration license "
-    "licence subscription agreement security access verification discount gift credit debit "
-    "social booking itinerary receipt transaction quote quotation contract pin zip routing iban "
-    "swift"
-)
-_ID_WORDS = _set("number numbers num num. no no. nr nr. # id code")
-# A label right after these words is not one: "in case", "to place an order", "caller ID".
-_NOT_AFTER = {
-    "case": _set("in any that this either each which worst best such"),
-    "order": _set("in an to place"),
-    "id": _set("caller"),
-    "code": _set("area dress"),
-}
-# A strong label followed by a role or a line names a person or a phone line: "account manager".
-_ROLES = _set(
-    "manager managers executive rep representative director team department dept desk line lines "
-    "hotline office service services care support success specialist coordinator lead owner "
-    "relations holder"
-)
-_FAX = _set("fax faxes faxed faxing facsimile")
-# Words showing that the number after a label is one to call after all ("about your order, call
-# me at ...", "for account questions, ..."). Only the strong ones override a "fax" label ("fax
-# me at ..." is still a fax).
-_CUE_STRONG = _set(
-    "call calling phone cell cellphone mobile text reach dial ring line direct tel telephone "
-    "contact office desk voicemail extension talk speak chat"
-)
-_CUE_WEAK = _set(
-    "back me us at questions question help assistance inquiries enquiries info information"
-)
-_CUE_ALL = _CUE_STRONG | _CUE_WEAK
-_ANY_LABEL = _STRONG | _WEAK | _FAX | {w for pair in _STRONG_PAIRS for w in pair}
+# The words that label a number as something other than a callback number, and the words that
+# override them, are rows of analysis/phone_rules.py; _Vocab holds them as sets for the grammar
+# below. Linking words and determiners are that grammar's own.
 _LINKS = _set("is was as = are")
 _DETERMINERS = _set("your the our its my a")
-_PHONE_NOUNS = _set("direct cell mobile office phone number line desk callback cellphone personal")
+
+
+class _Vocab:
+    """The exclusion rules' words as sets, built once per rules tuple."""
+
+    __slots__ = (
+        "any_label",
+        "cue_all",
+        "cue_strong",
+        "fax",
+        "id_words",
+        "not_after",
+        "phone_nouns",
+        "roles",
+        "strong",
+        "weak",
+    )
+
+    def __init__(self, rules: tuple[PhoneRule, ...]) -> None:
+        by: dict[str, tuple[str, ...]] = {}
+        for r in rules:
+            by[r.name] = by.get(r.name, ()) + r.pattern
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(by.get(name, ()))
+
+        self.strong = words("id-label")
+        self.weak = words("weak-label")
+        self.id_words = words("id-word")
+        not_after: dict[str, set[str]] = {}
+        for pair in by.get("not-a-label", ()):
+            before, label = pair.split()
+            not_after.setdefault(label, set()).add(before)
+        self.not_after = {k: frozenset(v) for k, v in not_after.items()}
+        self.roles = words("role-after-label")
+        self.fax = words("fax")
+        self.cue_strong = words("call-cue-strong")
+        self.cue_all = self.cue_strong | words("call-cue-weak")
+        self.phone_nouns = words("phone-noun")
+        self.any_label = self.strong | self.weak | self.fax
+
+
+_VOCABS: dict[int, tuple[tuple[PhoneRule, ...], _Vocab]] = {}
+
+
+def _vocab(rules: tuple[PhoneRule, ...]) -> _Vocab:
+    """Return the word sets of a rules tuple, built once per tuple."""
+    found = _VOCABS.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+    if len(_VOCABS) > 16:
+        _VOCABS.clear()
+    v = _Vocab(rules)
+    _VOCABS[id(rules)] = (rules, v)
+    return v
+
+
 _CTX_TOKEN = re.compile(r"#|[a-z0-9']+(?:[./][a-z0-9]+)*\.?|=")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?=\s+[A-Z\"'])")
 _WINDOW = 60  # characters of left context searched for a label
@@ -343,21 +343,19 @@ def _interpret_trunk(digits: str, code: str) -> str | None:
 # --- context -----------------------------------------------------------------------------------
 
 
-def _label_at(toks: list[str], i: int) -> bool:
+def _label_at(toks: list[str], i: int, v: _Vocab) -> bool:
     """Return True when toks[i] (with its neighbours) labels a following number as an id."""
     t = toks[i]
     prev = toks[i - 1] if i else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if t in _WEAK:
-        return nxt in _ID_WORDS or (t == "social" and nxt == "security")
-    if (prev, t) in _STRONG_PAIRS:
-        return True
-    if t not in _STRONG or prev in _NOT_AFTER.get(t, ()):
+    if t in v.weak:
+        return nxt in v.id_words or (t == "social" and nxt == "security")
+    if t not in v.strong or prev in v.not_after.get(t, ()):
         return False
-    return nxt not in _ROLES
+    return nxt not in v.roles
 
 
-def _in_name(text: str, found: list[re.Match[str]], i: int) -> bool:
+def _in_name(text: str, found: list[re.Match[str]], i: int, v: _Vocab) -> bool:
     """Return True when label word i is part of a name: "Mike at Swift Print, 816-555-0120"."""
     if i == 0:
         return False  # a capital at the start of a clause says nothing: "Order 4829331 ..."
@@ -366,12 +364,12 @@ def _in_name(text: str, found: list[re.Match[str]], i: int) -> bool:
         return False
     if found[i - 1].group(0) in ("at", "from", "with", "of"):
         return True
-    if i + 1 < len(found) and found[i + 1].group(0) not in _ID_WORDS:
+    if i + 1 < len(found) and found[i + 1].group(0) not in v.id_words:
         return text[found[i + 1].start()].isupper()
     return False
 
 
-def _after(low: str, end: int) -> bool | None:
+def _after(low: str, end: int, v: _Vocab) -> bool | None:
     """Judge a number by what follows it: True = not a callback, False = a callback, None = ?"""
     toks = _CTX_TOKEN.findall(low, end, end + 40)[:5]
     if not toks:
@@ -379,19 +377,19 @@ def _after(low: str, end: int) -> bool | None:
     opener = low[end : end + 3].lstrip(" ,")[:1]
     j = 1 if toks[0] in _LINKS or toks[0] == "that's" else 0
     if j and toks[j:] and toks[j] in _DETERMINERS:
-        if toks[j] != "your" and toks[j + 1 : j + 2] and toks[j + 1] in _PHONE_NOUNS:
+        if toks[j] != "your" and toks[j + 1 : j + 2] and toks[j + 1] in v.phone_nouns:
             return False  # "901-555-2120 is my direct line"
         j += 1
     if not (j or (opener and opener in "([")) or j >= len(toks):
         return None
-    if toks[j] in _FAX or (toks[j] == "f" and not j):
+    if toks[j] in v.fax or (toks[j] == "f" and not j):
         return True  # "901-555-2121 (fax)", "... is our fax line"
-    return True if _label_at(toks, j) else None  # "4829331 is your confirmation code"
+    return True if _label_at(toks, j, v) else None  # "4829331 is your confirmation code"
 
 
-def _excluded(text: str, low: str, start: int, end: int) -> bool:
+def _excluded(text: str, low: str, start: int, end: int, v: _Vocab) -> bool:
     """Return True when the context labels the number at text[start:end] as not a callback."""
-    verdict = _after(low, end)
+    verdict = _after(low, end, v)
     if verdict is not None:
         return verdict
     before = text[max(0, start - _WINDOW) : start]
@@ -404,25 +402,25 @@ def _excluded(text: str, low: str, start: int, end: int) -> bool:
         return False
     if toks[-1] == "f" and low[lo:start].rstrip().endswith(":"):
         return True  # "F: 901-555-2121" in a signature
-    if _ANY_LABEL.isdisjoint(toks[-_MAX_GAP_WORDS - 4 :]):
+    if v.any_label.isdisjoint(toks[-_MAX_GAP_WORDS - 4 :]):
         return False
     found = list(_CTX_TOKEN.finditer(low, lo, start))
     fax = other = -1
     for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_GAP_WORDS - 4), -1):
-        if fax < 0 and toks[i] in _FAX:
+        if fax < 0 and toks[i] in v.fax:
             fax = i
-        if other < 0 and _label_at(toks, i) and not _in_name(text, found, i):
+        if other < 0 and _label_at(toks, i, v) and not _in_name(text, found, i, v):
             other = i
-    for idx, cues in ((fax, _CUE_STRONG), (other, _CUE_ALL)):
+    for idx, cues in ((fax, v.cue_strong), (other, v.cue_all)):
         if idx < 0:
             continue
         gap = toks[idx + 1 :]
-        while gap and gap[0] in _ID_WORDS:
+        while gap and gap[0] in v.id_words:
             gap = gap[1:]
         if len(gap) > _MAX_GAP_WORDS or any(g[0].isdigit() for g in gap):
             continue  # too far, or the label belongs to another number in between
         if any(g in cues for g in gap) or any(
-            a in ("my", "our") and b in _PHONE_NOUNS for a, b in itertools.pairwise(gap)
+            a in ("my", "our") and b in v.phone_nouns for a, b in itertools.pairwise(gap)
         ):
             continue  # "about your order, call me at ...", "order, my number is ..."
         return True
@@ -433,12 +431,12 @@ def _excluded(text: str, low: str, start: int, end: int) -> bool:
 
 
 def _classify(
-    groups: list[str], seps: list[str], plus: bool, region: str, whole: bool
+    groups: list[str], seps: list[str], plus: bool, region: str, whole: bool, cue: int = 0
 ) -> str | None:
     """Return the key of written digit groups, applying shape rules, or None."""
     digits = "".join(groups)
     n = len(digits)
-    if n < _MIN_DIGITS or n > 17:
+    if n < _MIN_DIGITS or n > _MAX_DIGITS - 1:
         return None
     shape = tuple(len(g) for g in groups)
     if plus or digits[0] == "0":
@@ -451,10 +449,31 @@ def _classify(
         return _interpret(digits, False, region, whole)  # digit by digit: "9-0-1-5-5-5-2-1-2-0"
     if shape in ((3, 4), (4, 4)) and (whole or seps[0].strip(_SPACE)):
         # A local number needs a separator ("555-2120"); "5552120" alone is as likely a count.
-        return _interpret(digits, False, region, True)
-    if not _region_info(region)[1] and n >= 9:
+        # Eight digits ("9953 3000") are a local number outside NANP, or after a calling cue.
+        return _interpret(digits, False, region, True) or (digits if cue == 2 else None)
+    nanp = _region_info(region)[1]
+    if not nanp and n >= 9:
         return _interpret(digits, False, region, False)
+    if len(shape) == 1 and n <= 8 and whole and (cue == 2 or (cue and not nanp)):
+        # "ring me on 98765432": bare national digits, read as a number when the words before
+        # say so, or when the region's numbering plan holds such a number (a valid one).
+        if cue == 2:
+            return _interpret(digits, False, region, True) or digits
+        key = _interpret(digits, False, region, False)
+        return key if key and key.startswith("+") else None
+    # After a calling cue, digits grouped the way other plans group them are a number: "phone:
+    # 98 76 54 32" (Norway), "call me on 98765 43210" (India); not a date ("on 12-03-2026").
+    spaced = all(sep.strip(_SPACE) in ("", "-", *_DASHES) for sep in seps)
+    if cue == 2 and whole and n <= 12 and spaced and not _date_shaped(groups):
+        return _interpret(digits, False, region, True) or digits
     return None
+
+
+def _date_shaped(groups: list[str]) -> bool:
+    """Return True for three groups with a year at one end: "12 03 2026", "2026-12-03"."""
+    if len(groups) != 3:
+        return False
+    return any(len(g) == 4 and g[:2] in ("19", "20") for g in (groups[0], groups[2]))
 
 
 def _bad_edge(text: str, end: int) -> bool:
@@ -469,8 +488,16 @@ def _bad_edge(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, int, str], ...]:
-    """Return (start, end, key) of the numbers in one written candidate, offsets into raw."""
+def _read_candidate(
+    raw: str, region: str, bad_end: bool, cue: int = 0
+) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, key) of the numbers in one written candidate, offsets into raw.
+
+    `cue` says how a run of seven or eight digits without separators is read: 2 when the
+    words before say a phone number follows ("ring me on", "my mobile is"): as a number; 1
+    when no word follows it (not "98765432 units"): as a number if the region's plan holds it
+    as a valid one; 0: not at all.
+    """
     plus = raw[0] == "+"
     parts = list(_GROUP_SPLIT.finditer(raw))
     groups = [p.group(1) for p in parts]
@@ -481,14 +508,17 @@ def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, in
     # Try the whole candidate, then shorter ones cut at plain spaces ("call 901 555 2120 2
     # times", "at 10:30 901-555-2120"); never cut inside "901-555".
     k = len(groups)
+    reach = _reach([len(g) for g in groups])
     i = 0
     while i < k:
         nxt = i + 1
         if i == 0 or not seps[i - 1].strip(_SPACE):
-            for j in range(k, i, -1):
+            for j in range(reach[i], i, -1):
                 if (j < k and seps[j - 1].strip(_SPACE)) or (j == k and bad_end):
                     continue
-                key = _classify(groups[i:j], seps[i : j - 1], plus and i == 0, region, j - i == k)
+                key = _classify(
+                    groups[i:j], seps[i : j - 1], plus and i == 0, region, j - i == k, cue
+                )
                 if key is not None:
                     found.append((0 if i == 0 else starts[i], ends[j - 1], key))
                     nxt = j
@@ -497,8 +527,28 @@ def _read_candidate(raw: str, region: str, bad_end: bool) -> tuple[tuple[int, in
     return tuple(found)
 
 
+def _reach(sizes: list[int]) -> list[int]:
+    """Return, for each start i, the largest j with sizes[i:j] holding at most _MAX_DIGITS.
+
+    Readings are only tried over groups[i:j] for j up to this bound: a longer join has too
+    many digits to be a number, so trying it could only cost time (quadratic on long runs).
+    """
+    reach = [0] * len(sizes)
+    j = total = 0
+    for i in range(len(sizes)):
+        if j < i:
+            j, total = i, 0
+        while j < len(sizes) and total + sizes[j] <= _MAX_DIGITS:
+            total += sizes[j]
+            j += 1
+        reach[i] = max(j, i + 1)
+        if j > i:
+            total -= sizes[i]
+    return reach
+
+
 def _written_in(
-    text: str, low: str, region: str, out: list[PhoneMention], lo: int, hi: int
+    text: str, low: str, region: str, out: list[PhoneMention], lo: int, hi: int, v: _Vocab
 ) -> None:
     """Append the written numbers found in text[lo:hi], unless their context excludes them."""
     for m in _WRITTEN.finditer(text, lo, hi):
@@ -507,7 +557,15 @@ def _written_in(
             continue
         base, end = m.span()
         bad_end = _bad_edge(text, end) and not _EXT.match(text, end)
-        for s, e, key in _read_candidate(raw, region, bad_end):
+        found = _read_candidate(raw, region, bad_end)
+        if not found and len(raw) <= 16:
+            # Not a number by its shape alone: read it again in the light of the words around
+            # ("ring me on 98765432"), which costs a search only for these few candidates.
+            if _PHONE_CUE.search(low, max(0, base - 32), base):
+                found = _read_candidate(raw, region, bad_end, 2)
+            elif not _NOUN_AFTER.match(low, end):
+                found = _read_candidate(raw, region, bad_end, 1)
+        for s, e, key in found:
             s += base
             e += base
             if _CODE_BEFORE.search(text, max(0, s - 16), s):
@@ -521,16 +579,16 @@ def _written_in(
             ext = _EXT.match(text, e)
             if ext:
                 e = ext.end()
-            if not _excluded(text, low, s, e):
+            if not _excluded(text, low, s, e, v):
                 out.append(PhoneMention(key, (s, e), False))
 
 
-def _written(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
+def _written(text: str, low: str, region: str, out: list[PhoneMention], v: _Vocab) -> None:
     """Append the numbers written in digits, segment by segment."""
     for seg in _SEGMENT.finditer(text):
         lo, hi = seg.span()
         if hi - lo >= _MIN_DIGITS and sum(map(seg.group(0).count, _DIGITS)) >= _MIN_DIGITS:
-            _written_in(text, low, region, out, lo, hi)
+            _written_in(text, low, region, out, lo, hi, v)
 
 
 def _token_digits(tok: re.Match[str]) -> str:
@@ -559,14 +617,16 @@ def _word_digits(word: str) -> str:
     return d * times
 
 
-def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMention]) -> None:
+def _run(
+    text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMention], v: _Vocab
+) -> None:
     """Read the numbers in one run of number words and digits."""
     _, token_re, ext_re = _spoken_patterns()
     toks = list(token_re.finditer(low, m.start(), m.end()))
     plus = toks[0].lastgroup == "plus"
     if plus:
         toks = toks[1:]
-    if len(toks) < 2 or not any(t.lastgroup in ("w", "c") for t in toks):
+    if len(toks) < 2:
         return
     # "Oh, nine oh one ..." : an opening "oh" before punctuation is an interjection.
     if (
@@ -579,24 +639,30 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
     if sum(map(len, digits)) < _MIN_DIGITS:
         return
     k = len(toks)
+    reach = _reach([len(d) for d in digits])
     i = 0
     while i < k:
         found = False
-        for j in range(k, i, -1):
+        for j in range(reach[i], i, -1):
             key = _interpret("".join(digits[i:j]), plus and i == 0, region, True)
             if key is None:
                 continue
             found = True
             words = any(t.lastgroup == "w" for t in toks[i:j])
-            if not words and not any(t.lastgroup == "c" for t in toks[i:j]):
+            plain = not words and not any(t.lastgroup == "c" for t in toks[i:j])
+            if plain and not _read_aloud(low, toks[i:j], digits[i:j], region):
                 i = j
                 break  # plain digit groups: the written pass owns them
             s = m.start() if plus and i == 0 else toks[i].start()
             e = toks[j - 1].end()
+            fix = _CORRECTION.match(low, e) if j == k else None
+            if fix:  # "... two one two seven, sorry, that's a six": the last digit said again
+                said = fix["d"]
+                key, e = key[:-1] + (said if said.isdigit() else WORD_DIGITS[said]), fix.end()
             ext = ext_re.match(low, e)
             if ext:
                 e = ext.end()
-            if not _excluded(text, low, s, e):
+            if not _excluded(text, low, s, e, v):
                 out.append(PhoneMention(key, (s, e), words))
             i = j
             break
@@ -604,25 +670,53 @@ def _run(text: str, low: str, region: str, m: re.Match[str], out: list[PhoneMent
             i += 1
 
 
-def _spoken(text: str, low: str, region: str, out: list[PhoneMention]) -> None:
-    """Append the numbers read aloud in words, looking only around pairs of number words."""
+def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: str) -> bool:
+    """Return True when plain digit groups are a number read aloud the written pass misses.
+
+    "4 1 5, 5 5 5, 0 1 3 2" (digit by digit, grouped by commas) and "415, 555, 0132" (phone
+    groups joined by commas) are readings; without a comma the written pass owns the digits.
+    """
+    seps = [low[a.end() : b.start()] for a, b in itertools.pairwise(toks)]
+    if not any("," in sep for sep in seps):
+        return False
+    if all(len(d) == 1 for d in digits):
+        return True
+    return (
+        _classify(digits, [sep.replace(",", "-") for sep in seps], False, region, True) is not None
+    )
+
+
+def _spoken(
+    text: str,
+    low: str,
+    region: str,
+    out: list[PhoneMention],
+    v: _Vocab,
+    extra: list[re.Match[str]],
+) -> None:
+    """Append the numbers read aloud, looking only around pairs of number words and `extra`."""
     pos = 0
     run_re = None
     pairs = list(_WORD_PAIR.finditer(low))
-    if "-" in low:
-        chains = list(_DIGIT_CHAIN.finditer(low))
-        if chains:
-            pairs = sorted(pairs + chains, key=lambda p: p.start())
+    if extra:
+        pairs = sorted(pairs + extra, key=lambda p: p.start())
+    ahead: re.Match[str] | None = None  # a run found past an earlier pair: no search twice
+    searched = -1  # ahead is the first run starting at or after this position (or none)
     for pair in pairs:
         if pair.end() <= pos:
             continue
         lo = max(pos, pair.start() - 40)
         run_re = run_re or _spoken_patterns()[0]
         while True:
-            m = run_re.search(low, lo)
+            if searched >= 0 and lo >= searched and (ahead is None or ahead.start() >= lo):
+                m = ahead
+            else:
+                m = run_re.search(low, lo)
+                ahead, searched = m, lo
             if m is None or m.start() > pair.start():
                 break
-            _run(text, low, region, m, out)
+            ahead, searched = None, -1
+            _run(text, low, region, m, out, v)
             lo = pos = m.end()
             if pos >= pair.end():
                 break
@@ -633,21 +727,47 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def find_numbers(text: str, region: str = "US") -> list[PhoneMention]:
-    """Return every phone number said in the text, in order of appearance."""
+def find_numbers(
+    text: str, region: str = "US", *, rules: tuple[PhoneRule, ...] = RULES
+) -> list[PhoneMention]:
+    """Return every phone number said in the text, in order of appearance.
+
+    `region` reads national forms (a two-letter code; ConfigError if unknown). `rules` are the
+    exclusion rules (`analysis.phone_rules.RULES`); pass a changed tuple to try a rule out.
+    """
+    v = _vocab(rules)
     out: list[PhoneMention] = []
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if sum(map(text.count, _DIGITS)) >= _MIN_DIGITS:
-        _written(text, low, region, out)
+        _written(text, low, region, out, v)
+    cues = list(_DIGIT_CUES.finditer(text))
     spoken: list[PhoneMention] = []
-    _spoken(text, low, region, spoken)
+    _spoken(text, low, region, spoken, v, [c for c in cues if c.lastgroup != "vanity"])
+    if any(c.lastgroup == "vanity" for c in cues):
+        _vanity(text, low, spoken, v)
     if spoken:
-        written = [p.span for p in out]
-        out.extend(p for p in spoken if not any(_overlap(p.span, w) for w in written))
+        written = sorted(p.span for p in out)
+        starts = [w[0] for w in written]
+        for p in spoken:
+            k = bisect.bisect_left(starts, p.span[1]) - 1  # the last written one starting before
+            if k < 0 or not _overlap(p.span, written[k]):
+                out.append(p)
         out.sort(key=lambda p: p.span)
     return out
+
+
+def _vanity(text: str, low: str, out: list[PhoneMention], v: _Vocab) -> None:
+    """Append vanity numbers ("1-888-GO-TRUCK"), read on the telephone keypad."""
+    for m in _VANITY.finditer(text):
+        if not (m["one"] or m["area"] in _TOLL_FREE):
+            continue  # "Room 204-BUILDING": only toll-free codes, or "1-" and a code
+        rest = "".join(c for c in m["rest"] if c.isalnum()).translate(_KEYPAD)
+        if len(rest) < 7:
+            continue
+        if not _excluded(text, low, m.start(), m.end(), v):
+            out.append(PhoneMention("+1" + m["area"] + rest[:7], m.span(), False))
 
 
 # --- normalizing, grouping, saying -------------------------------------------------------------

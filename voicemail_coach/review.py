@@ -30,8 +30,8 @@ def analyse(
     known = phones.normalize(caller_phone, region) if caller_phone else None
     mentions = tuple(phones.find_numbers(text, region))
     numbers = tuple(phones.group_numbers(list(mentions), known))
-    words, sentences, grade, ease = readability.figures(text)
     spans = tuple(sentence_spans(text))
+    words, sentences, grade, ease = readability.figures(text, spans)
     metrics = Metrics(
         words=words,
         seconds=speech.spoken_seconds(text, (m.span for m in mentions), wpm),

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from functools import lru_cache
 
+from ..analysis.lexicon import DAY_NAMES, MONTH_NAMES
 from ..errors import SlotError
 from ..models import Caller, Note, Prospect
 
@@ -39,24 +40,6 @@ __all__ = [
     "say_slot",
     "say_slots",
 ]
-
-# The analysis lexicon (branch `detect`) will own these words; import them from there once it
-# lands on main.
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def ordinal(n: int) -> str:

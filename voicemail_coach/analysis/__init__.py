@@ -1,0 +1,1 @@
+"""Text -> facts, no policy: the shared word tables and the detectors' rule tables."""
