@@ -423,3 +423,22 @@ def test_from_dict_raises_only_data_error_for_any_plain_data() -> None:
             assert isinstance(p.name, str) and isinstance(p.attempts, int)
 
     check()
+
+
+def test_a_prospect_key_is_the_same_in_a_file_and_in_a_dict(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        CALLER + "prospects:\n  - name: Dana Jones\n    company: XYZ\n"
+        "    referral: {by: Joe Sampson, confirmed: maybe}\n",
+    )
+    with pytest.raises(vc.DataError) as info:
+        vc.load(path)
+    assert (info.value.key, info.value.prospect, info.value.line) == (
+        "referral.confirmed",
+        "Dana Jones",
+        9,
+    )
+    data = {"prospects": [{"name": "Dana Jones", "company": "XYZ", "attempts": "x"}]}
+    with pytest.raises(vc.DataError) as info:
+        schema.book(data)
+    assert (info.value.key, info.value.prospect) == ("attempts", "Dana Jones")
