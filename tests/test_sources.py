@@ -423,3 +423,35 @@ def test_from_dict_raises_only_data_error_for_any_plain_data() -> None:
             assert isinstance(p.name, str) and isinstance(p.attempts, int)
 
     check()
+
+
+def test_a_prospect_key_is_the_same_in_a_file_and_in_a_dict(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        CALLER + "prospects:\n  - name: Dana Jones\n    company: XYZ\n"
+        "    referral: {by: Joe Sampson, confirmed: maybe}\n",
+    )
+    with pytest.raises(vc.DataError) as info:
+        vc.load(path)
+    assert (info.value.key, info.value.prospect, info.value.line) == (
+        "referral.confirmed",
+        "Dana Jones",
+        9,
+    )
+    data = {"prospects": [{"name": "Dana Jones", "company": "XYZ", "attempts": "x"}]}
+    with pytest.raises(vc.DataError) as info:
+        schema.book(data)
+    assert (info.value.key, info.value.prospect) == ("attempts", "Dana Jones")
+
+
+def test_a_folder_given_as_any_input_is_one_line(tmp_path: Path) -> None:
+    listing = write(tmp_path, CALLER + "prospects: [{name: Dana Jones, company: XYZ}]\n")
+    out = str(tmp_path / "drafts.jsonl")
+    for args in (
+        ["batch", str(tmp_path), "--out", out],
+        ["batch", str(listing), "--out", out, "--caller", str(tmp_path)],
+        ["--config", str(tmp_path), "draft", str(listing)],
+    ):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, args
+        assert r.output.strip() == f"voicemail-coach: {tmp_path}: is a folder; give a file", args

@@ -47,7 +47,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--config",
             "config",
-            type=click.Path(dir_okay=False),
+            type=click.Path(),  # the reader says "is a folder" in one line, not click's usage
             expose_value=False,
             callback=lambda c, p, v: _merge(c, "config", v),
             help=f"Config file (default: ./{CONFIG_NAME}, then the user config dir).",
@@ -500,7 +500,7 @@ def init(folder: str) -> None:
 
 
 @cli.command()
-@click.argument("call_list", type=click.Path(dir_okay=False))
+@click.argument("call_list", type=click.Path())  # the reader refuses folders, in one line
 @click.option(
     "--out",
     "out",
@@ -525,7 +525,7 @@ def init(folder: str) -> None:
 @click.option(
     "--caller",
     "caller_file",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # the reader refuses folders, in one line
     help="A YAML file with the caller: a caller: section, or the mapping itself.",
 )
 @common_options

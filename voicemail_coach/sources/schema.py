@@ -351,12 +351,19 @@ def _name_of(value: Any) -> str | None:
 def prospect(
     value: Any, where: Locations = NOWHERE, path: KeyPath = (), what: str = "prospect"
 ) -> Prospect:
-    """Return a validated Prospect from plain data; DataError names the key and the prospect."""
+    """Return a validated Prospect from plain data; DataError names the key and the prospect.
+
+    The error's ``key`` is relative to the prospect (``referral.confirmed``), wherever the
+    prospect sits in its file.
+    """
     try:
         return _prospect(value, where, path, what)
     except DataError as exc:
         if exc.prospect is None:
             exc.prospect = _name_of(value)
+        prefix = ".".join(str(p) for p in path)
+        if prefix and exc.key is not None and exc.key.startswith(prefix + "."):
+            exc.key = exc.key[len(prefix) + 1 :]
         raise
 
 

@@ -272,6 +272,12 @@ class _Builder:
             self.value(at, {}, problems, depth + 1, record=False)
             return
         lines[at] = key_line
+        value = self.peek()
+        if type(value) is yaml.ScalarEvent and value.tag in _PLAIN_TAGS and not value.anchor:
+            self.get()  # the usual case, a plain text value, without a call
+            self.expanded += 1
+            out[key] = value.value
+            return
         out[key] = self.value(at, lines, problems, depth + 1, record=False)
 
     def skip_to_end(self) -> None:
