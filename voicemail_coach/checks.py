@@ -238,13 +238,13 @@ _WEAK = (
     # "sorry ...", "when ..."): a case-blind alternation costs per branch at every word.
     # The vague "just": "just following up", "just wanted to", "I was just wondering if".
     r"just (?:(?:following|wanted to follow) up|wanted(?: you)? to|calling to"
-    r"|reaching (?:back )?out(?: to)?|wondering|curious|seeing if|seeing whether|checking to see)",
+    r"|reaching (?:back )?out(?: to)?|wondering|curious|seeing if|seeing whether|checking to see"
+    r"|a (?:quick |brief |friendly )?follow[- \u2010\u2011]up)",
     # This call described as a follow-up: the progressive ("I'm following up about the quote")
     # or the infinitive of purpose ("calling to follow-up on my email"); not the future ("we'll
     # follow up with the pricing", a commitment), nor when it names what the listener did ("the
     # demo you requested").
-    r"(?:following|to follow|(?:this is|it['’]s|just) (?:a|my) (?:quick |brief |friendly )?follow)"
-    r"[- \u2010\u2011]up"
+    r"(?:following|to follow)[- \u2010\u2011]up"
     r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
     r"|did|saw|got|asked|put)\b)",
     r"(?:just )?(?:(?:touching|touch)[- \u2010\u2011]base|checking (?:back )?in(?! (?:at|for) )"
@@ -472,8 +472,8 @@ _BENEFIT = re.compile(
     r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
     r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
     r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
-    r"|by (?:a (?:third|half|quarter|fifth|tenth)|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent|hours?"
-    r"|days?|weeks?))|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent))\b",
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent|hours?"
+    r"|days?|weeks?))|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent))\b",
     re.IGNORECASE,
 )
 _OFFER = re.compile(
