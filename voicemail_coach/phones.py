@@ -681,7 +681,8 @@ def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: 
     if not any("," in sep for sep in seps):
         return False
     if all(len(d) == 1 for d in digits):
-        return True
+        # Digits grouped by commas, spaces inside a group; "9, 8, 7, 6, ..." is a list.
+        return any("," not in sep for sep in seps)
     return (
         _classify(digits, [sep.replace(",", "-") for sep in seps], False, region, True) is not None
     )
