@@ -43,6 +43,15 @@ FLAGGED = [
     ("I apologise for all the calls this month.", "apologise for all the calls"),
     ("I don't want to be a nuisance, so this is my last call.", "don't want to be a nuisance"),
     ("I hope you had a great weekend.", "hope you had a great weekend"),
+    ("Hi Dana, I'm just reaching out about the renewal.", "just reaching out"),
+    ("This is just a quick follow-up on my email.", "just a quick follow-up"),
+    ("I'm checking back in on the roof quote.", "checking back in"),
+    ("Hope your Monday is going well.", "Hope your Monday is going well"),
+    ("Feel free to text me with any questions.", "Feel free to text"),
+    ("Call me back whenever is convenient.", "whenever is convenient"),
+    ("Ring me when you've got a minute.", "when you've got a minute"),
+    ("Call me back at your leisure.", "at your leisure"),
+    ("I was just checking to see if the quote arrived.", "just checking to see"),
 ]
 
 #: Near misses: the same words doing real work.
@@ -62,6 +71,8 @@ PASSED = [
     "If you have 10 minutes this week, I'd love to walk you through the numbers.",
     "I hope you can join the webinar on Thursday.",
     "You can trust your week is in good hands with our crew.",
+    "Could we book a follow-up call for Tuesday at 3?",
+    "Feel the difference on your energy bill by Friday.",
     "Sorry for the short notice on the price change, it takes effect in May.",
 ]
 

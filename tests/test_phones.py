@@ -604,6 +604,7 @@ def test_finds_vanity_bare_grouped_and_corrected_numbers(
         ("Meet me in Room 204-BUILDING C.", "US"),  # letters after a code that is not toll-free
         ("We served 3, 4, 5 clinics in 2024, 2025, 2026.", "US"),  # a list of counts and years
         ("Revenue rose 1,000, 2,000, 3,000 a month.", "US"),  # thousands
+        ("Press 9, 8, 7, 6, 5, 4, 3 to hear the options.", "US"),  # a list, not digit groups
     ],
 )
 def test_new_forms_leave_quantities_and_codes_alone(text: str, region: str) -> None:

@@ -237,8 +237,9 @@ _WEAK = (
     # The phrases that share their first word are one alternative each ("just ...", "hope ...",
     # "sorry ...", "when ..."): a case-blind alternation costs per branch at every word.
     # The vague "just": "just following up", "just wanted to", "I was just wondering if".
-    r"just (?:(?:following|wanted to follow) up|wanted(?: you)? to|(?:calling|reaching out) to"
-    r"|wondering|curious|seeing if|seeing whether)",
+    r"just (?:(?:following|wanted to follow) up|wanted(?: you)? to|calling to"
+    r"|reaching (?:back )?out(?: to)?|wondering|curious|seeing if|seeing whether|checking to see"
+    r"|a (?:quick |brief |friendly )?follow[- \u2010\u2011]up)",
     # This call described as a follow-up: the progressive ("I'm following up about the quote")
     # or the infinitive of purpose ("calling to follow-up on my email"); not the future ("we'll
     # follow up with the pricing", a commitment), nor when it names what the listener did ("the
@@ -246,17 +247,17 @@ _WEAK = (
     r"(?:following|to follow)[- \u2010\u2011]up"
     r"(?!(?: [^ .,;!?]+){0,6}? (?:that |which )?you (?:[a-z]+ed|sent|left|wrote|had|made|took|gave"
     r"|did|saw|got|asked|put)\b)",
-    r"(?:just )?(?:(?:touching|touch)[- \u2010\u2011]base|checking in(?! (?:at|for) )"
+    r"(?:just )?(?:(?:touching|touch)[- \u2010\u2011]base|checking (?:back )?in(?! (?:at|for) )"
     r"|(?:circling|circle) back)",
-    r"(?:wanted|want|just|calling|quick(?:ly)?) to check in",
+    r"(?:wanted|want|just|calling|quick(?:ly)?) to check (?:back )?in",
     # A pleasantry ("hope everything's OK", "hope you're having a great week"), or hedging
     # about the call's timing ("I hope I'm not catching you at a bad time").
     r"(?:hope|trust) (?:(?:that )?(?:all is|all['’]s|everything is|everything['’]s|things are"
     r"|you['’]re|you are|this (?:message )?finds you|your (?:week|day|weekend|morning|month"
-    r"|quarter|year|summer|holidays?) (?:is|has been))(?: doing| going)? (?:well|good|ok|okay"
-    r"|great|fine|alright)|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good"
-    r"|great|wonderful|lovely|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon"
-    r"|weekend)"
+    r"|quarter|year|summer|holidays?|monday|tuesday|wednesday|thursday|friday) (?:is|has been))"
+    r"(?: doing| going)? (?:well|good|ok|okay|great|fine|alright)"
+    r"|(?:you['’]re|you are|you) (?:having|had|have) (?:a|an) (?:good|great|wonderful|lovely"
+    r"|nice|fantastic|productive|awesome) (?:day|week|morning|afternoon|weekend)"
     r"|(?:i['’]m|i am) not (?:catching you at a bad time|bothering you|interrupting"
     r"|being a pest))",
     # An apology for the call, its timing, or the missed connection.
@@ -264,15 +265,16 @@ _WEAK = (
     r" time|catching you|bothering you|the interruption|the intrusion|being (?:a pest|persistent)"
     r"|all the calls|calling (?:again|so often))|to (?:bother|bug|disturb|pester|trouble"
     r"|interrupt) you|(?:that |if )?(?:i|we) (?:missed|keep missing) (?:you|each other))",
-    r"(?:please )?(?:feel free|don['’]?t hesitate) to (?:reach out|call|give me a call"
-    r"|contact me)",
+    r"(?:please )?(?:feel free|don['’]?t hesitate) to (?:reach out|call|ring|text|email|e-mail"
+    r"|give me a (?:call|ring|shout)|contact|shoot me|drop me|get in touch|get back)",
     # The listener's spare time or convenience as the condition for calling back: "when you get
     # a chance", "as soon as you get a minute", "when you have 5 minutes", "when convenient".
-    r"(?:when|whenever|if|as soon as|once) (?:you (?:get|have|find) (?:a|an|some|a few|a spare"
-    r"|a free|a couple of|two|five|ten|2|5|10) (?:chance|moment|minute|minutes|second|seconds"
-    r"|sec)(?! (?:this|next|today|tomorrow|on|during|over) )"  # "10 minutes this week": an ask
-    r"|(?:it['’]s |it is |that['’]s )?convenient(?! (?:time|for [a-z]+ (?:on|at))))",
-    r"at your (?:earliest )?convenience(?! stores?)",
+    r"(?:when|whenever|if|as soon as|once) (?:you(?: get| have| find|['’]ve got| have got)"
+    r" (?:a|an|some|a few|a spare|a free|a couple of|two|five|ten|2|5|10)"
+    r" (?:chance|moment|minute|minutes|second|seconds|sec)"
+    r"(?! (?:this|next|today|tomorrow|on|during|over) )"  # "10 minutes this week": an ask
+    r"|(?:it['’]s |it is |that['’]s |is )?convenient(?! (?:time|for [a-z]+ (?:on|at))))",
+    r"at your (?:(?:earliest )?convenience(?! stores?)|leisure)",
     # A negated intent to impose on the listener: "I don't want to pester you", "not trying to
     # bug you", "I won't keep you long", "I don't want to take up your time".
     r"(?:don['’]t|do not|didn['’]t|won['’]t|not|never)(?: (?:want|mean|wish|trying|meaning) to)?"
@@ -294,6 +296,7 @@ _WEAK_HINTS = (
     "touch",
     "checking in",
     "check in",
+    "back in",
     "circl",
     "hope ",
     "trust ",
@@ -302,7 +305,9 @@ _WEAK_HINTS = (
     "you get ",
     "you have ",
     "you find ",
+    "ve got ",
     "convenien",
+    "leisure",
     "sorry ",
     "pest",
     "nuisance",
@@ -467,8 +472,8 @@ _BENEFIT = re.compile(
     r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
     r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
     r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
-    r"|by (?:a (?:third|half|quarter|fifth|tenth)|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent|hours?"
-    r"|days?|weeks?))|(?<![\d.,])\d[\d.,]*+\s?(?:%|percent))\b",
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent|hours?"
+    r"|days?|weeks?))|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent))\b",
     re.IGNORECASE,
 )
 _OFFER = re.compile(

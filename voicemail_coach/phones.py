@@ -55,6 +55,7 @@ _TENS = {w: str(n // 10) for w, n in lexicon.TENS_WORDS.items()}
 TRUNK_REGIONS: tuple[str, ...] = ("GB", "AU", "IE", "NZ", "DE", "FR")
 
 _MIN_DIGITS = 7  # the shortest callback number reported: a seven-digit local number
+_SEVEN_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){7}")  # matches when the text holds 7+ digits
 # The longest digit string any reading accepts: "011" + a 15-digit E.164 number. Candidates are
 # never joined past it, which keeps detection linear in the length of a run of digits or words.
 _MAX_DIGITS = 18
@@ -680,7 +681,8 @@ def _read_aloud(low: str, toks: list[re.Match[str]], digits: list[str], region: 
     if not any("," in sep for sep in seps):
         return False
     if all(len(d) == 1 for d in digits):
-        return True
+        # Digits grouped by commas, spaces inside a group; "9, 8, 7, 6, ..." is a list.
+        return any("," not in sep for sep in seps)
     return (
         _classify(digits, [sep.replace(",", "-") for sep in seps], False, region, True) is not None
     )
@@ -740,7 +742,7 @@ def find_numbers(
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if sum(map(text.count, _DIGITS)) >= _MIN_DIGITS:
+    if _SEVEN_DIGITS.match(text):
         _written(text, low, region, out, v)
     cues = list(_DIGIT_CUES.finditer(text))
     spoken: list[PhoneMention] = []

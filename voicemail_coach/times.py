@@ -71,25 +71,25 @@ _ZONES = lexicon.ZONES
 # ---------------------------------------------------------------------------------------------
 
 _ORD_WORDS_SAFE = [w for w, n in _ORD_NUM.items() if n > 3]  # "the first" is rarely a date
-_DAY_WORD_ANCHOR = _Lazy(
-    _trie(
-        [
-            *_WEEKDAY_FULL,
-            *_WEEKDAY_ABBR,
-            *_MONTH_FULL,
-            *_MONTH_ABBR,
-            *_ORD_WORDS_SAFE,
-            "today",
-            "tomorrow",
-            "tonight",
-            "yesterday",
-            "morning",
-            "afternoon",
-            "evening",
-        ]
-    )
+_DAY_WORD_ANCHOR = _trie(
+    [
+        *_WEEKDAY_FULL,
+        *_WEEKDAY_ABBR,
+        *_MONTH_FULL,
+        *_MONTH_ABBR,
+        *_ORD_WORDS_SAFE,
+        "today",
+        "tomorrow",
+        "tonight",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+    ]
 )
-_DAY_DIGIT_ANCHOR = _Lazy(r"(?<!\d)\d\d?(?:st|nd|rd|th|/\d)")  # linear on long digit runs
+_DAY_DIGIT_ANCHOR = r"\d(?<!\d\d)\d?(?:st|nd|rd|th|/\d)"  # linear on long digit runs
+# One scan finds both kinds of anchor (words and digits cannot overlap), in order.
+_DAY_ANCHOR = _Lazy(f"{_DAY_WORD_ANCHOR}|{_DAY_DIGIT_ANCHOR}")
 
 _WD = f"(?:{_trie(_WEEKDAY_FULL)}(?![a-z])|{_trie(_WEEKDAY_ABBR)}(?![a-z])\\.?)"
 _MON = f"(?:{_trie(_MONTH_FULL)}(?![a-z])|{_trie(_MONTH_ABBR)}(?![a-z])\\.?)"
@@ -139,9 +139,8 @@ _MW = (
     f"|(?:twenty|thirty|forty|fifty)(?:[\\s-]+(?:{_trie(_UNITS)}))?"
     f"|{_trie(_TEEN_NUM)})(?![a-z])"
 )
-_TIME_DIGIT_ANCHOR = _Lazy(r"\d+")
-_TIME_WORD_ANCHOR = _Lazy(
-    _trie([*_HOUR_NUM, "noon", "midday", "midnight", "half", "quarter", "twenty"])
+_TIME_ANCHOR = _Lazy(  # digit runs and hour words, in one scan
+    r"\d+|" + _trie([*_HOUR_NUM, "noon", "midday", "midnight", "half", "quarter", "twenty"])
 )
 _TIME_AT = _Lazy(
     "(?:"
@@ -539,10 +538,7 @@ def _minute_words(words: str) -> int:
 
 def _scan_days(text: str, low: str, table: _Compiled) -> list[_Day]:
     """Return every day phrase in the text, in order."""
-    starts = sorted(
-        {m.start() for m in _DAY_WORD_ANCHOR.finditer(low)}
-        | {m.start() for m in _DAY_DIGIT_ANCHOR.finditer(low)}
-    )
+    starts = [m.start() for m in _DAY_ANCHOR.finditer(low)]
     days: list[_Day] = []
     last = -1
     for at in starts:
@@ -570,10 +566,7 @@ def _scan_times(text: str, low: str, days: list[_Day], table: _Compiled) -> list
     times: list[_Time] = []
     last = -1
     for lo, hi in windows:
-        starts = sorted(
-            {m.start() for m in _TIME_DIGIT_ANCHOR.finditer(low, lo, hi)}
-            | {m.start() for m in _TIME_WORD_ANCHOR.finditer(low, lo, hi)}
-        )
+        starts = [m.start() for m in _TIME_ANCHOR.finditer(low, lo, hi)]
         for at in starts:
             if at < last or (at and low[at - 1].isalpha()):
                 continue
