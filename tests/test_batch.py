@@ -11,13 +11,15 @@ import json
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import batch, checks, sources
+from voicemail_coach import batch, calllist, checks, drafting
 from voicemail_coach.cli import cli
+from voicemail_coach.output import csv as csv_output
 
 from .conftest import EXAMPLE, NOW
 from .examples import EXAMPLES
@@ -161,7 +163,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
         "2",
         *WHEN,
     )
-    assert r.exit_code == 1, r.output
+    assert r.exit_code == 2, r.output  # a row could not be drafted
     found = records(out)
     assert [rec["row"] for rec in found] == list(range(1, 1001))
     errors = {rec["row"]: rec for rec in found if "error" in rec}
@@ -182,6 +184,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
     assert set(drafts[0]) == {
         "row",
         "prospect",
+        "id",
         "style",
         "reason",
         "text",
@@ -219,7 +222,7 @@ prospects:
         vc.load(path)
     out = tmp_path / "drafts.jsonl"
     r = run("batch", str(path), "--out", str(out), *WHEN)
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     found = records(out)
     assert [rec.get("error") for rec in found] == [
         None,
@@ -250,7 +253,7 @@ def test_a_row_a_template_cannot_render_is_one_error(tmp_path: Path) -> None:
         str(caller_file(tmp_path)),
         *WHEN,
     )
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     errors = [rec["error"] for rec in records(out)]
     assert errors[0].startswith(f"{path}:2: style referral needs prospect.referral.by")
 
@@ -281,18 +284,22 @@ def test_csv_and_yaml_give_the_same_drafts(tmp_path: Path) -> None:
 
 
 def test_batch_drafts_are_what_vc_draft_gives(tmp_path: Path) -> None:
-    """The drafter's caches (styles, templates, next steps) change nothing."""
+    """The drafter's caches (styles, templates, slot planners) change nothing."""
     book = vc.load(write_yaml(tmp_path / "list.yaml", [prospect(i) for i in range(1, 121)]))
     example = vc.load(EXAMPLE)
     now = datetime(2026, 11, 23, 9)
     for caller, prospects in ((book.caller, book.prospects), (example.caller, example.prospects)):
-        drafter = batch.Drafter(caller, now)
-        for p in prospects:
-            assert drafter.draft(p).to_dict() == vc.draft(p, caller=caller, now=now).to_dict()
-    forced = batch.Drafter(book.caller, now, style="warm-cold-call")
+        fresh = [vc.Drafter(caller).draft(p, now=now) for p in prospects]
+        shared = vc.Drafter(caller)
+        assert [shared.draft(p, now=now) for p in prospects] == fresh
+        assert [vc.draft(p, caller=caller, now=now) for p in prospects] == fresh
+        spread = vc.Drafter(caller, spread=True)
+        assert list(vc.draft_many(prospects, caller=caller, now=now)) == [
+            spread.draft(p, now=now) for p in prospects
+        ]
     for p in book.prospects[:20]:
-        expected = vc.draft(p, "warm-cold-call", caller=book.caller, now=now)
-        assert forced.draft(p) == expected
+        expected = vc.Drafter(book.caller).draft(p, "warm-cold-call", now)
+        assert shared.draft(p, "warm-cold-call", now) == expected
 
 
 # --- output formats -------------------------------------------------------------------------
@@ -304,13 +311,13 @@ def test_output_format_follows_the_extension(tmp_path: Path, name: str) -> None:
     path = write_csv(tmp_path / "list.csv", rows)
     out = tmp_path / name
     r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     text = out.read_text(encoding="utf-8")
     if name.endswith(".jsonl"):
         assert [("error" in rec) for rec in records(out)] == [False, True, False]
     elif name.endswith(".csv"):
         table = list(csv.DictReader(text.splitlines()))
-        assert list(table[0]) == list(batch.CSV_COLUMNS)
+        assert list(table[0]) == list(csv_output.COLUMNS)
         assert [t["row"] for t in table] == ["1", "2", "3"]
         assert table[0]["text"].startswith("Hi Dana, this is Freda Whitehouse")
         assert table[0]["passed"] in ("true", "false") and float(table[0]["seconds"]) > 10
@@ -319,7 +326,9 @@ def test_output_format_follows_the_extension(tmp_path: Path, name: str) -> None:
         assert all(finding.fullmatch(f) for t in table for f in t["findings"].split(" | ") if f)
     else:
         assert text.startswith("# Voicemail drafts: list.csv\n\n2 drafted (")
-        assert "## 1. Dana Jones 1: " in text and "> Hi Dana, this is Freda" in text
+        assert (
+            "## 1. Dana Jones 1 - warm-cold-call\n" in text and "> Hi Dana, this is Freda" in text
+        )
         assert "## 2. Dana Jones 2: not drafted" in text
 
 
@@ -343,14 +352,14 @@ def test_an_interrupt_leaves_the_earlier_output_untouched(
     path = write_csv(tmp_path / "list.csv", [prospect(i) for i in range(1, 601)])
     out = tmp_path / "drafts.jsonl"
     out.write_text("yesterday's drafts\n", encoding="utf-8")
-    real = batch.Drafter.draft
+    real = drafting.Drafter.draft
 
-    def draft(self: batch.Drafter, p: vc.Prospect) -> vc.Draft:
+    def draft(self: drafting.Drafter, p: vc.Prospect, *args: Any, **kwargs: Any) -> vc.Draft:
         if p.line == 451:  # row 450: the worker that gets it is interrupted
             raise KeyboardInterrupt
-        return real(self, p)
+        return real(self, p, *args, **kwargs)
 
-    monkeypatch.setattr(batch.Drafter, "draft", draft)
+    monkeypatch.setattr(drafting.Drafter, "draft", draft)
     r = run(
         "batch",
         str(path),
@@ -439,6 +448,20 @@ def test_exit_2_for_an_unknown_style_or_a_missing_folder(tmp_path: Path) -> None
     assert r.exit_code == 2 and "does not exist" in r.stderr
 
 
+def test_a_bad_byte_spoils_only_its_row(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "list.csv", [prospect(1), prospect(2), prospect(3)])
+    raw = path.read_bytes().replace(b"Dana Jones 2", b"Dana J\xf6nes 2")
+    path.write_bytes(raw)
+    out = tmp_path / "drafts.jsonl"
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
+    assert r.exit_code == 2
+    assert [rec.get("error", "")[: len(str(path)) + 3] for rec in records(out)] == [
+        "",
+        f"{path}:3:",
+        "",
+    ]
+
+
 # --- the fast pre-checks never change a finding ---------------------------------------------
 
 
@@ -504,3 +527,73 @@ def test_scores_do_not_depend_on_the_caches() -> None:
     for text in _texts()[:60]:
         first = vc.score(text, caller_phone="901-555-2120", now=NOW)
         assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
+
+
+# --- YAML lists are read one prospect at a time, with data.load's rules ----------------------
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).parent / "hostile" / "yaml").iterdir()), ids=lambda p: p.name
+)
+def test_yaml_rows_say_what_data_load_says(path: Path) -> None:
+    """The streaming reader accepts what data.load accepts, and words errors the same way."""
+    try:
+        book = vc.load(path)
+        expected: tuple = ("ok", list(book.prospects), book.caller)
+    except vc.VoicemailCoachError as exc:
+        expected = ("error", str(exc))
+    try:
+        listing = calllist.CallList(path)
+        rows = list(listing.rows())
+        errors = [r.error for r in rows if r.error]
+        got: tuple = (
+            ("error", errors[0]) if errors else ("ok", [r.payload for r in rows], listing.caller)
+        )
+        assert listing.count() == len(rows)
+    except vc.VoicemailCoachError as exc:
+        got = ("error", str(exc))
+    assert got == expected
+
+
+def test_yaml_anchors_and_deep_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text(
+        "prospects:\n  - {name: A, company: &co ABC}\n  - {name: B, company: *co}\n"
+        "caller: {name: Freda, company: *co, phone: 901-555-2120}\n",
+        encoding="utf-8",
+    )
+    listing = calllist.CallList(path)
+    assert listing.caller is not None and listing.caller.company == "ABC"
+    assert [r.payload.company for r in listing.rows()] == ["ABC", "ABC"]
+    path.write_text(CALLER + "prospects: [" + "[" * 5000 + "]" * 5000 + "]\n", encoding="utf-8")
+    with pytest.raises(vc.DataError, match="nested more than 100 levels deep"):
+        calllist.CallList(path)
+
+
+def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path: Path) -> None:
+    rows = [
+        {"name": f"Dana Jones {i}", "company": f"Harbor {i}", "timezone": "America/Chicago"}
+        for i in range(1, 501)
+    ]
+    path = write_csv(tmp_path / "list.csv", rows, ["name", "company", "timezone"])
+    caller = str(caller_file(tmp_path))
+    found = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"drafts-{jobs}.jsonl"
+        r = run("batch", str(path), "--out", str(out), "--caller", caller, "--jobs", jobs, *WHEN)
+        assert r.exit_code in (0, 1), r.output
+        found[jobs] = records(out)
+    assert found["1"] == found["2"]
+    offered: dict[str, int] = {}
+    for rec in found["1"]:
+        for t in rec["proposed_times"]:
+            offered[t["when"]] = offered.get(t["when"], 0) + 1
+    assert max(offered.values()) <= vc.Config().max_per_slot  # no slot offered to more than 5
+    assert len(offered) > 100  # 500 prospects in one zone get many different slots
+    listing = calllist.CallList(path)
+    assert listing.columns is not None
+    prospects = [calllist.csv_prospect(r, listing.columns) for r in listing.rows()]
+    many = vc.draft_many(prospects, caller=calllist.read_caller(caller), now=NOW)
+    assert [d.to_dict()["proposed_times"] for d in many] == [
+        rec["proposed_times"] for rec in found["1"]
+    ]

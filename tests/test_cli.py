@@ -22,6 +22,8 @@ BAD = "Hi, just following up. Call me when you get a chance."
 DRAFT_KEYS = {
     "style",
     "prospect",
+    "id",
+    "reason",
     "text",
     "score",
     "passed",
@@ -37,6 +39,14 @@ def run(*args: str, input: str | None = None, env: dict | None = None):
     return CliRunner().invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
 
 
+def script_lines(output: str) -> tuple[list[str], str]:
+    """Return the lines of the first script in text output, and its score line."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Hi "))
+    end = next(i for i, line in enumerate(lines) if line.startswith("score "))
+    return lines[start:end], lines[end]
+
+
 def test_draft_text_puts_the_script_first() -> None:
     r = run("draft", str(EXAMPLE), "--prospect", "dana", *NOW)
     assert r.exit_code == 0, r.output
@@ -44,7 +54,8 @@ def test_draft_text_puts_the_script_first() -> None:
     assert lines[0] == "Dana Jones - referral"
     assert "agreed to be named" in lines[1]
     assert lines[2].startswith("Hi Ms. Jones, this is Freda Whitehouse")
-    assert lines[3].startswith("score 100/100 (pass) |")
+    _script, score = script_lines(r.output)
+    assert score.startswith("score 100/100 (pass) | ") and score.endswith(" reading grade 4.2")
 
 
 def test_draft_every_prospect_by_default() -> None:
@@ -81,7 +92,10 @@ def test_draft_all_styles_json_round_trips() -> None:
 def test_draft_markdown() -> None:
     r = run("draft", str(EXAMPLE), "--prospect", "sam", "--format", "markdown", *NOW)
     assert r.exit_code == 0
-    assert r.output.startswith("## Sam Okafor - third-party\n\n> Hi Sam,")
+    assert r.output.startswith(
+        "## Sam Okafor - third-party\n\nA known client, Bayline Shipping, is a reference.\n\n"
+        "> Hi Sam,"
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,7 +110,8 @@ def test_prospect_unknown_or_ambiguous(name: str, words: str) -> None:
 def test_score_stdin_clean_and_failing() -> None:
     r = run("score", "-", *NOW, input=GOOD)
     assert r.exit_code == 0, r.output
-    assert r.output.startswith(GOOD)
+    script, score = script_lines(r.output)
+    assert " ".join(script) == GOOD and score.startswith("score 100/100 (pass)")
     r = run("score", "-", input=BAD)
     assert r.exit_code == 1
     assert "callback-number" in r.output and "weak-phrases" in r.output
