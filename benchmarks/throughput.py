@@ -5,6 +5,7 @@ reused across identical texts. Figures per core are CPU time in this one process
 figures are the wall time of the command, run as a subprocess, with --jobs 1 and --jobs 2.
 
 Run: python benchmarks/throughput.py [--drafts 3000] [--rows 20000] [--rss 100000]
+     [--draft-rows 10000 [--draft-rss]]
 """
 
 from __future__ import annotations
@@ -179,37 +180,56 @@ def per_second(fn: Callable[[object], object], items: list, repeat: int = 3) -> 
     return len(items) / best
 
 
+def machine() -> str:
+    """Return the interpreter and the machine's load, printed beside every figure."""
+    import os
+    import platform
+
+    try:
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "unknown"
+    return (
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, load average {load}"
+    )
+
+
 def core_figures(count: int) -> None:
-    """Print drafts per second per core: the library call, the batch drafter, scoring alone."""
-    from voicemail_coach import api, sources
-    from voicemail_coach.batch import Drafter
+    """Print drafts per second per core: vc.draft in a loop, vc.draft_many, scoring alone."""
+    import voicemail_coach as vc
+    from voicemail_coach import data
+    from voicemail_coach.calllist import CallList, csv_prospect
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
-        write_csv(path, count, seed=7)
-        prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
-    caller = sources.parse(CALLER + "prospects: [{name: x, company: y}]").caller
+        write_csv(path, count + 200, seed=7)
+        listing = CallList(path)
+        assert listing.columns is not None
+        prospects = [csv_prospect(r, listing.columns) for r in listing.rows()]
+    caller = data.parse(CALLER + "prospects: [{name: x, company: y}]").caller
     assert caller is not None
     now = datetime.fromisoformat(NOW)
-    drafter = Drafter(caller, now)
-    warm = prospects[: min(200, len(prospects))]
-    for p in warm:  # templates compiled, dictionary and patterns loaded
-        api.draft(p, caller=caller, now=now)
-        drafter.draft(p)
+    for p in prospects[:200]:  # templates compiled, dictionary and patterns loaded
+        vc.draft(p, caller=caller, now=now)
     # Fresh prospects for each measure, so no per-text cache helps (the syllable cache does,
     # for words seen before, as it would in a real list).
-    third = len(prospects) // 3
-    a, b, c = prospects[:third], prospects[third : 2 * third], prospects[2 * third :]
-    lib = per_second(lambda p: api.draft(p, caller=caller, now=now), a, repeat=1)
-    fast = per_second(drafter.draft, b, repeat=1)
-    texts = [drafter.draft(p).text for p in c]
-    moment = drafter.moment
+    rest = prospects[200:]
+    half = len(rest) // 2
+    a, b = rest[:half], rest[half:]
+    print(f"machine: {machine()}")
+    lib = per_second(lambda p: vc.draft(p, caller=caller, now=now), a, repeat=1)
+    start = time.process_time()
+    texts = [d.text for d in vc.draft_many(b, caller=caller, now=now) if isinstance(d, vc.Draft)]
+    many = len(b) / (time.process_time() - start)
+    moment = vc.Drafter(caller).draft(a[0], now=now).proposed_times[0].when or now
     scored = per_second(
-        lambda t: api.score(t, caller_phone=caller.phone, now=moment), texts, repeat=1
+        lambda t: vc.score(t, caller_phone=caller.phone, now=moment), texts, repeat=1
     )
-    print(f"render + score, library vc.draft() per call : {lib:8,.0f} drafts/s per core")
-    print(f"render + score, batch drafter               : {fast:8,.0f} drafts/s per core")
+    print(f"render + score, vc.draft() in a loop        : {lib:8,.0f} drafts/s per core")
+    print(f"render + score, vc.draft_many()             : {many:8,.0f} drafts/s per core")
     print(f"score alone, vc.score()                     : {scored:8,.0f} scripts/s per core")
+    print(f"machine: {machine()}")
 
 
 def run_batch(path: Path, out: Path, jobs: int, rss: bool = False) -> tuple[float, int, int]:
@@ -301,6 +321,62 @@ def rss_figures(rows: int) -> None:
             )
 
 
+def write_yaml(path: Path, count: int, seed: int = 1) -> None:
+    """Write a prospects file (with the caller) of `count` distinct prospects."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        f.write(CALLER + "prospects:\n")
+        for row in prospect_rows(count, seed):
+            nested: dict[str, dict[str, str]] = {}
+            f.write(f"  - name: {json.dumps(row.pop('name'))}\n")
+            for key, value in row.items():
+                if "." in key:
+                    head, sub = key.split(".")
+                    nested.setdefault(head, {})[sub] = value
+                else:
+                    f.write(f"    {key}: {json.dumps(value)}\n")
+            for head, fields in nested.items():
+                inner = ", ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items())
+                f.write(f"    {head}: {{{inner}}}\n")
+
+
+def run_command(args: list[str], rss: bool = False) -> tuple[float, int]:
+    """Run a voicemail-coach command; return (wall seconds, peak tree RSS in kB)."""
+    command = [sys.executable, "-m", "voicemail_coach", *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    if rss:
+        threading.Thread(target=_watch, args=(proc, peak), daemon=True).start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(err.decode())
+    return wall, peak[0]
+
+
+def draft_figures(rows: int, repeat: int, rss: bool) -> None:
+    """Print `draft` (streamed to a pipe) against `batch --jobs 1` on the same YAML file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "prospects.yaml"
+        write_yaml(path, rows, seed=17)
+        out = str(Path(folder) / "drafts.jsonl")
+        runs: dict[str, list[tuple[float, int]]] = {"draft": [], "batch": []}
+        for _ in range(repeat):  # alternate, so both see the same machine state
+            runs["draft"].append(run_command(["draft", str(path), "--now", NOW], rss))
+            runs["batch"].append(
+                run_command(["batch", str(path), "--out", out, "--now", NOW, "--jobs", "1"], rss)
+            )
+        d = statistics.median(w for w, _ in runs["draft"])
+        b = statistics.median(w for w, _ in runs["batch"])
+        for name, wall in (("draft (text, to a pipe)", d), ("batch --jobs 1 (JSONL file)", b)):
+            peak = max(kb for _, kb in runs[name.split()[0]])
+            memory = f", peak RSS {peak / 1024:,.0f} MB" if rss else ""
+            print(f"{name:<28} {rows:,} YAML prospects: {wall:7.2f} s{memory}")
+        print(f"draft / batch --jobs 1: {d / b:.2f}x (target <= 1.2x); machine: {machine()}")
+
+
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -314,6 +390,14 @@ def main() -> None:
         metavar="ROWS",
         help="also measure peak memory on a list this long (e.g. 100000)",
     )
+    parser.add_argument(
+        "--draft-rows",
+        type=int,
+        default=0,
+        metavar="ROWS",
+        help="also compare `draft` with `batch --jobs 1` on a YAML file this long (e.g. 10000)",
+    )
+    parser.add_argument("--draft-rss", action="store_true", help="with --draft-rows: peak RSS")
     args = parser.parse_args()
     if args.drafts:
         core_figures(args.drafts)
@@ -321,6 +405,8 @@ def main() -> None:
         batch_figures(args.rows, args.repeat)
     if args.rss:
         rss_figures(args.rss)
+    if args.draft_rows:
+        draft_figures(args.draft_rows, args.repeat, args.draft_rss)
 
 
 if __name__ == "__main__":

@@ -346,8 +346,8 @@ class Skipped:
 
     @property
     def reason(self) -> str:
-        """Return why: 'needs reference.client'."""
-        return f"needs {', '.join(self.needs)}"
+        """Return why: 'needs reference.client' (a prospect's fields without 'prospect.')."""
+        return "needs " + ", ".join(f.removeprefix("prospect.") for f in self.needs)
 
     def __str__(self) -> str:
         return f"{self.style}: skipped, {self.reason}"
