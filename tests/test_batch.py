@@ -597,3 +597,89 @@ def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path:
     assert [d.to_dict()["proposed_times"] for d in many] == [
         rec["proposed_times"] for rec in found["1"]
     ]
+
+
+# --- workers that die, parents that go ------------------------------------------------------
+
+
+def _start(tmp_path: Path, rows: int) -> tuple[Any, Path, list[int]]:
+    """Start `batch --jobs 2` on a long list; return the process, the output and the workers."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    path = write_csv(tmp_path / "list.csv", [prospect(i) for i in range(1, rows + 1)])
+    out = tmp_path / "drafts.jsonl"
+    out.write_text("yesterday's drafts\n", encoding="utf-8")
+    command = [sys.executable, "-m", "voicemail_coach", "batch", str(path), "--out", str(out)]
+    caller = ["--caller", str(caller_file(tmp_path))]
+    proc = subprocess.Popen(
+        [*command, *caller, "--jobs", "2", *WHEN], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline:
+        with_children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        if with_children.exists():
+            children = [int(c) for c in with_children.read_text().split()]
+        time.sleep(0.05)
+    assert len(children) == 2, "the workers never started"
+    time.sleep(0.5)  # some chunks drafted and written to the temporary file
+    assert proc.poll() is None and os.path.exists(f"/proc/{children[0]}")
+    return proc, out, children
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_worker_ends_the_run_with_a_message_and_nothing_written(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    proc, out, workers = _start(tmp_path, 8000)
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    killed = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - killed < 5
+    assert proc.returncode == 2
+    said = err.decode().strip()
+    assert said.startswith("voicemail-coach: a worker process died (killed, or out of memory?)")
+    assert "the output was not written (an earlier file is left as it was)" in said
+    assert len(said.splitlines()) == 1 and "Traceback" not in said
+    assert out.read_text(encoding="utf-8") == "yesterday's drafts\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_hang_up_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    proc, out, workers = _start(tmp_path, 8000)
+    os.kill(proc.pid, signal.SIGHUP)  # the terminal closed, the ssh session dropped
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode() == (
+        f"voicemail-coach: interrupted; {out} was not written (an earlier one is left as it was)\n"
+    )
+    assert out.read_text(encoding="utf-8") == "yesterday's drafts\n"
+    assert leftovers(tmp_path) == []
+    assert not any(Path(f"/proc/{w}").exists() for w in workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_exit_quietly_when_the_parent_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    proc, _, workers = _start(tmp_path, 8000)
+    os.kill(proc.pid, signal.SIGKILL)
+    _, err = proc.communicate(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [w for w in workers if Path(f"/proc/{w}/status").exists()]
+    zombies = [w for w in alive if "zombie" in Path(f"/proc/{w}/status").read_text()]
+    assert alive == zombies  # gone (a zombie waits for init to reap it)
+    assert err == b""  # no BrokenPipe tracebacks from the workers
