@@ -683,3 +683,15 @@ def test_workers_exit_quietly_when_the_parent_is_killed(tmp_path: Path) -> None:
     zombies = [w for w in alive if "zombie" in Path(f"/proc/{w}/status").read_text()]
     assert alive == zombies  # gone (a zombie waits for init to reap it)
     assert err == b""  # no BrokenPipe tracebacks from the workers
+
+
+def test_csv_output_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    rows = [{**prospect(1), "name": '=HYPERLINK("http://evil.example","Dana")'}, prospect(2)]
+    path = write_csv(tmp_path / "list.csv", rows)
+    out = tmp_path / "drafts.csv"
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
+    assert r.exit_code in (0, 1), r.output
+    table = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert table[0]["prospect"] == '\'=HYPERLINK("http://evil.example","Dana")'
+    assert table[1]["prospect"] == "Dana Jones 2"
+    assert not any(v.startswith(("=", "+", "-", "@")) for t in table for v in t.values())
