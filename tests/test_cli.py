@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,8 @@ def test_inspect_lists_fields() -> None:
     r = run("inspect", "referral")
     assert r.exit_code == 0
     assert "prospect.referral.by" in r.output and "caller.phone" in r.output
+    by = next(line for line in r.output.splitlines() if line.startswith("  prospect.referral"))
+    assert re.search(r"/referral\.j2:\d+, required\)$", by), by
 
 
 def test_init_writes_and_never_overwrites(tmp_path: Path) -> None:

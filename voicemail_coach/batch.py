@@ -295,7 +295,8 @@ def _results(
     except BrokenProcessPool:
         raise WorkerDied(
             f"a worker process died (killed, or out of memory?) after {done:,} rows were "
-            "drafted; the output was not written (an earlier file is left as it was). Run again, with fewer --jobs if memory is short"
+            "drafted; the output was not written (an earlier file is left as it was). Run "
+            "again, with fewer --jobs if memory is short"
         ) from None
     except Interrupted:
         raise KeyboardInterrupt from None

@@ -692,6 +692,11 @@ def batch(
     def on_total(total: int) -> None:
         nonlocal bar, started
         started = time.monotonic()
+        import shutil
+
+        # label, position, percent, eta and rate take about 60 columns; a line wider than the
+        # terminal would wrap, and every redraw would stack a new line.
+        columns = shutil.get_terminal_size((80, 24)).columns
         bar = click.progressbar(
             length=total,
             label="drafting",
@@ -699,6 +704,7 @@ def batch(
             show_pos=True,
             show_eta=True,
             item_show_func=rate,
+            width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
         )
         bar.__enter__()
 
