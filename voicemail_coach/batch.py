@@ -505,13 +505,13 @@ def run(
     more).
     """
     started = time.monotonic()
-    fmt = format_for(out, fmt)
     target = Path(out)
     folder = target.parent
     if not folder.is_dir():
         raise ConfigError(f"{out}: the folder {folder} does not exist; create it first")
     if target.is_dir():
         raise ConfigError(f"{out}: is a folder; give a file name like drafts.jsonl")
+    fmt = format_for(out, fmt)
     with contextlib.suppress(OSError):
         if target.exists() and target.samefile(Path(call_list)):
             raise ConfigError(f"{out}: is the call list itself; write the drafts elsewhere")

@@ -314,6 +314,8 @@ def draft(
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
+    if not prospects.strip():
+        raise InputError("no file named: give the prospects file (.yaml or .csv)")
     config = settings(ctx)
     moment = parse_now(now)
     keep: Callable[[str | None], bool] | None = None
@@ -350,7 +352,7 @@ def draft(
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--caller-phone", help="Check that the number said is this one.")
 @click.option("--style", help="Apply this style's check levels.")
 @click.option("--now", help="Treat this ISO time as now, to judge whether a slot is ahead.")
@@ -630,7 +632,7 @@ def init(folder: str) -> None:
     "--out",
     "out",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Where to write the drafts: .jsonl, .csv or .md (written whole or not at all).",
 )
 @click.option(
