@@ -27,14 +27,13 @@ import itertools
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple
 
 from . import schedule as slots
 from .calllist import CallList, Columns, Row, csv_prospect
@@ -319,62 +318,6 @@ def _stop(pool: Any) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-# --- the output file ------------------------------------------------------------------------
-
-
-class _Output:
-    """A temporary file beside the target, renamed into place only when complete."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        self.path = Path(name)
-        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self.mode = _mode_for(target)
-
-    def write(self, text: str) -> None:
-        if text:
-            self.handle.write(text)
-
-    def commit(self, head: str | None = None) -> None:
-        """Put the file in place (with `head` written before everything else)."""
-        self.handle.flush()
-        if head:
-            final = _Output(self.target)
-            try:
-                final.write(head)
-                self.handle.close()
-                with self.path.open(encoding="utf-8", newline="") as body:
-                    while block := body.read(1 << 20):
-                        final.write(block)
-                final.commit()
-            finally:
-                final.discard()
-                self.discard()
-            return
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.chmod(self.path, self.mode)
-        os.replace(self.path, self.target)
-
-    def discard(self) -> None:
-        """Remove the temporary file (after a failure, or once copied)."""
-        with contextlib.suppress(OSError):
-            self.handle.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-
-
-def _mode_for(target: Path) -> int:
-    """Return the mode the output gets: the existing file's, else what the umask allows."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -495,6 +438,7 @@ def run(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    inputs: Iterable[tuple[str, str | Path]] = (),
 ) -> Summary:
     """Draft every row of a call list (YAML or CSV) into `out` (JSON Lines, CSV or Markdown).
 
@@ -502,19 +446,23 @@ def run(
     or a worker process dies (WorkerDied); nothing is written then. A bad row becomes an error
     record instead. `progress` is called with the number of rows done after each chunk;
     `on_total`, when given, first gets the number of rows (for CSV this reads the file once
-    more).
+    more). `inputs` names other files the run reads ((what, path) pairs, e.g. the caller
+    file): the output may not be one of them, nor the call list or the config file. Where the
+    output may go, and what becomes of a symlink, is `voicemail_coach.output.files`.
     """
+    from .output.files import AtomicFile, resolve_output
+
     started = time.monotonic()
-    target = Path(out)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ConfigError(f"{out}: the folder {folder} does not exist; create it first")
-    if target.is_dir():
-        raise ConfigError(f"{out}: is a folder; give a file name like drafts.jsonl")
+    from .catalog import styles
+
+    used = [("the call list", call_list), *inputs]
+    if config.source:
+        used.append(("the config file", config.source))
+    used.extend(
+        (f"the template of style {s.name}", s.path) for s in styles(config.templates).values()
+    )
+    resolve_output(out, inputs=used)  # refused before the list is read
     fmt = format_for(out, fmt)
-    with contextlib.suppress(OSError):
-        if target.exists() and target.samefile(Path(call_list)):
-            raise ConfigError(f"{out}: is the call list itself; write the drafts elsewhere")
     listing, caller = _open(call_list, caller, config)
     moment = slots.resolve_now(now, caller)
     job = Job(listing.source, None, caller, config, moment, style, fmt)
@@ -522,7 +470,7 @@ def run(
     jobs = max(1, jobs or default_jobs())
     if on_total is not None:
         on_total(listing.count())
-    output = _open_output(target)
+    output = AtomicFile(out, inputs=used)
     try:
         output.write(worker.out.header())
         totals = _drain(worker, listing.rows(), jobs, output.write, progress)
@@ -543,22 +491,11 @@ def run(
             totals.bugs,
         )
         output.write(worker.out.footer(summary.counts))
-        output.commit(worker.out.head(summary.counts))
+        output.commit(worker.out.head(summary.counts) or "")
     except BaseException:
         output.discard()
         raise
     return summary
-
-
-def _open_output(target: Path) -> _Output:
-    """Open the temporary file beside the target; an unwritable folder is a ConfigError."""
-    try:
-        return _Output(target)
-    except OSError as exc:
-        raise ConfigError(
-            f"{target}: cannot write in {target.parent}: {exc.strerror}; check the folder's "
-            "permissions or write elsewhere"
-        ) from None
 
 
 def stream(

@@ -732,6 +732,7 @@ def batch(
             jobs=jobs,
             progress=on_progress if tty else None,
             on_total=on_total if tty else None,
+            inputs=[("the caller file", caller_file)] if caller_file else (),
         )
     except KeyboardInterrupt:
         if bar is not None:
