@@ -318,7 +318,9 @@ class Drafter:
                 continue
             if needs:
                 out.append(
-                    Skipped(prospect.name, name, needs, None if ident is None else str(ident))
+                    Skipped(
+                        prospect.name, name, tuple(needs), None if ident is None else str(ident)
+                    )
                 )
             else:
                 out.append(self.attempt(prospect, name, now, step=step))
