@@ -1,4 +1,4 @@
-"""The library's entry points: load, recommend, draft, draft_many, score, styles.
+"""The library's entry points: draft, draft_many, score, styles.
 
 Drafting goes through `voicemail_coach.drafting`, the one render-and-score pipeline; `draft`
 keeps a few drafters (one per caller, config and template folders) so that a loop over many
@@ -12,15 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalog import Style
-from .catalog import styles as _styles
 from .clock import read_now, resolve_now
 from .config import Config
 from .models import Caller, Draft, Prospect
-from .policy.recommend import recommend
 from .review import DEFAULT_CONFIG, review
 
-if TYPE_CHECKING:  # drafting (Jinja, slots) is imported when a draft is made, never by `score`
+if TYPE_CHECKING:  # the catalog and drafting are imported when used: `score` starts fast
+    from .catalog import Style
     from .drafting import Drafter
     from .models import DraftFailure
 
@@ -139,7 +137,9 @@ def score(
 
 def styles(templates: Iterable[str | Path] = ()) -> list[Style]:
     """Return the available styles with their metadata, first match by name winning."""
-    return list(_styles(templates).values())
+    from .catalog import styles as found
+
+    return list(found(templates).values())
 
 
-__all__ = ["draft", "draft_many", "recommend", "score", "styles"]
+__all__ = ["draft", "draft_many", "score", "styles"]

@@ -26,10 +26,6 @@ CONFIG_NAME = "voicemail-coach.yaml"
 COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 EXIT_BUG = 3
 DEBUG_VAR = "VOICEMAIL_COACH_DEBUG"
-EXIT_RULE = (
-    "Exit 0 when every prospect is drafted and passes, 1 when a finding reaches --fail-on, "
-    "2 when a prospect could not be drafted (or the input is unusable), 3 for a bug."
-)
 
 
 class InputError(click.ClickException):
