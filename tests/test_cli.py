@@ -553,3 +553,29 @@ def test_a_prospect_hitting_a_bug_is_reported_and_exits_3(
         f"voicemail-coach: {path}:14: could not draft Priya Raman (KeyError: 'oops'); this is "
         "a bug in voicemail-coach, please report it"
     )
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_score_dash_on_a_terminal_says_it_reads_standard_input() -> None:
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voicemail_coach", "score", "-", *NOW],
+        stdin=slave,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    os.close(slave)
+    try:
+        os.write(master, GOOD.encode() + b"\n\x04")  # the script, then Ctrl-D
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+    assert err.decode() == (
+        "voicemail-coach: reading the script from standard input; type or paste it, then press "
+        "Ctrl-D\n"
+    )
+    assert proc.returncode == 0 and "score 100/100 (pass)" in out.decode()
