@@ -579,3 +579,27 @@ def test_score_dash_on_a_terminal_says_it_reads_standard_input() -> None:
         "Ctrl-D\n"
     )
     assert proc.returncode == 0 and "score 100/100 (pass)" in out.decode()
+
+
+def test_draft_jsonl_and_csv_carry_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "prospects.yaml"
+    path.write_text(FOUR, encoding="utf-8")
+    r = run("draft", str(path), "--format", "jsonl", *NOW)
+    found = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(x["row"], x["prospect"], "error" in x) for x in found] == [
+        (1, "Dana Jones", False),
+        (2, "Sam Okafor", True),
+        (3, "Priya Raman", False),
+        (4, "Lee Carter", False),
+    ]
+    assert r.exit_code == 2
+    assert r.stderr == (  # the failure itself is a record in the output
+        "voicemail-coach: 1 of 4 drafts could not be made (see the error records); the others "
+        "are printed\n"
+    )
+    import csv
+
+    r = run("draft", str(path), "--format", "csv", *NOW)
+    table = list(csv.DictReader(r.stdout.splitlines()))
+    assert [t["row"] for t in table] == ["1", "2", "3", "4"]
+    assert table[1]["error"].startswith(f"{path}:10: slot 2020-01-01 10:00")

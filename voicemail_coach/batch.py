@@ -534,7 +534,7 @@ def stream(
         style,
         fmt,
         every=every,
-        numbered=False,
+        numbered=fmt in ("jsonl", "csv"),  # records a program reads carry their row
         options=tuple(options),
     )
     worker = Worker(job)

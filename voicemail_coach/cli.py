@@ -340,9 +340,10 @@ def draft(
         options=text_options() if fmt == "text" else (),
     )
     if counts.failed and counts.drafted:
+        where = "see above" if fmt == "text" else "see the error records"
         warn(
             f"{counts.failed} of {counts.drafted + counts.failed} drafts could not be made "
-            "(see above); the others are printed"
+            f"({where}); the others are printed"
         )
     sys.exit(batch.exit_code(counts))
 
