@@ -603,3 +603,22 @@ def test_draft_jsonl_and_csv_carry_the_row(tmp_path: Path) -> None:
     table = list(csv.DictReader(r.stdout.splitlines()))
     assert [t["row"] for t in table] == ["1", "2", "3", "4"]
     assert table[1]["error"].startswith(f"{path}:10: slot 2020-01-01 10:00")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_and_exit_2() -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "voicemail_coach", "draft", str(EXAMPLE), *NOW],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "voicemail-coach: cannot write the output: No space left on device; free some space or "
+        "write elsewhere\n"
+    )

@@ -134,6 +134,14 @@ def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OSError as exc:
+            import errno
+
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                where = f"{exc.filename}: " if exc.filename else ""
+                raise InputError(
+                    f"{where}cannot write the output: {exc.strerror}; free some space or "
+                    "write elsewhere"
+                ) from None
             where = f"{exc.filename}: " if exc.filename else ""
             raise InputError(
                 f"{where}{exc.strerror or exc}; check the path, its permissions and the free "
