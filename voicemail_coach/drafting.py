@@ -285,9 +285,7 @@ class Drafter:
         """Draft like `draft`, but return a DraftFailure instead of raising."""
         try:
             return self.draft(prospect, style, now, step=step)
-        except VoicemailCoachError as exc:
-            return failure(prospect, exc, style)
-        except Exception as exc:  # a bug must not stop the other prospects
+        except Exception as exc:  # bad data, and even a bug, must not stop the other prospects
             return failure(prospect, exc, style)
 
     def every_style(
