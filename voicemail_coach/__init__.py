@@ -96,7 +96,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .api import draft, draft_many, score, styles
     from .catalog import Style
     from .config import Config, load_config
-    from .data import load, parse
     from .drafting import Drafter
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
     from .models import (

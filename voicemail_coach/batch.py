@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import schedule as slots
-from .calllist import CallList, Columns, Row, csv_prospect
 from .config import Config
 from .drafting import Drafter, failure
 from .errors import ConfigError, DataError, VoicemailCoachError
@@ -44,6 +43,7 @@ from .models import Caller, Draft, DraftFailure, Prospect, Result, Skipped
 from .output.writer import Counts, Writer, writer_for
 from .review import DEFAULT_CONFIG
 from .schedule import NextStep
+from .sources import CallList, Row, open_list, to_prospect
 
 FORMATS = ("jsonl", "csv", "markdown")
 EXTENSIONS = {
@@ -90,7 +90,6 @@ class Job(NamedTuple):
     """Everything a worker needs to turn rows into output text."""
 
     source: str
-    columns: Columns | None
     caller: Caller | None
     config: Config
     now: datetime
@@ -134,11 +133,8 @@ class Worker:
             self.drafter.style(job.style)  # an unknown style fails here, before any row
 
     def prospect(self, row: Row) -> Prospect:
-        """Return the row's prospect, validating CSV cells."""
-        if self.job.columns is not None:
-            return csv_prospect(row, self.job.columns)
-        prospect: Prospect = row.payload
-        return prospect
+        """Return the row's prospect, validated (DataError names file:line and the key)."""
+        return to_prospect(row)
 
     def plan(self, row: Row) -> Task:
         """Validate a row and propose its slots, in the parent, in input order.
@@ -389,7 +385,7 @@ def _until_caller_needed(rows: Iterable[Row], source: str | Path) -> Iterator[Ro
 
 def _open(call_list: str | Path, caller: Caller | None, config: Config) -> tuple[CallList, Caller]:
     """Open a call list and settle who calls."""
-    listing = CallList(call_list)
+    listing = open_list(call_list)
     chosen = caller or listing.caller or config.caller
     if chosen is None:
         raise DataError(
@@ -465,7 +461,7 @@ def run(
     fmt = format_for(out, fmt)
     listing, caller = _open(call_list, caller, config)
     moment = slots.resolve_now(now, caller)
-    job = Job(listing.source, None, caller, config, moment, style, fmt)
+    job = Job(listing.source, caller, config, moment, style, fmt)
     worker = Worker(job)  # an unknown style fails here, before anything is written
     jobs = max(1, jobs or default_jobs())
     if on_total is not None:
@@ -519,7 +515,7 @@ def stream(
     format does not carry them (text). Raises a VoicemailCoachError when the file cannot be
     read at all or the style is unknown.
     """
-    listing = CallList(source)
+    listing = open_list(source)
     caller = caller or listing.caller or config.caller
     rows = listing.rows()
     if caller is None:  # said once the rows before the first good one are reported
@@ -527,7 +523,6 @@ def stream(
     moment = slots.resolve_now(now, caller)
     job = Job(
         listing.source,
-        listing.columns,
         caller,
         config,
         moment,

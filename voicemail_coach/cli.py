@@ -324,9 +324,9 @@ def draft(
     moment = parse_now(now)
     keep: Callable[[str | None], bool] | None = None
     if name is not None:
-        from .calllist import CallList
+        from .sources import open_list
 
-        chosen = pick_name((r.name for r in CallList(prospects).rows()), name).casefold()
+        chosen = pick_name((r.name for r in open_list(prospects).rows()), name).casefold()
         keep = lambda n: (n or "").casefold() == chosen  # noqa: E731
     said: set[str] = set()
 
