@@ -638,3 +638,26 @@ def test_csv_output_cells_never_run_as_formulas(tmp_path: Path) -> None:
     assert table[0]["prospect"] == '\'=HYPERLINK("http://evil.example","Dana")'
     assert table[1]["prospect"] == "Dana Jones 2"
     assert not any(v.startswith(("=", "+", "-", "@")) for t in table for v in t.values())
+
+
+def test_a_crm_export_drafts_with_map_and_its_ids_pass_through(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Record ID,First Name,Last Name,Company Name,Phone Number,Call Attempts\n"
+        "101,Dana,Jones,XYZ Co,405-555-0199,2\n"
+        "102,Sam,Okafor,Harbor Freight,415-555-0100,4\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "drafts.jsonl"
+    caller = ["--caller", str(caller_file(tmp_path))]
+    r = run(
+        "batch", str(path), "--out", str(out), *caller, "--map", "Call Attempts=attempts", *WHEN
+    )
+    assert r.exit_code == 0, r.output
+    found = records(out)
+    assert [(x["row"], x["id"], x["prospect"], x["style"]) for x in found] == [
+        (1, "101", "Dana Jones", "warm-cold-call"),
+        (2, "102", "Sam Okafor", "straight-pitch"),  # 4 attempts, read through --map
+    ]
+    r = run("batch", str(path), "--out", str(out), *caller, "--map", "attempts", *WHEN)
+    assert r.exit_code == 2 and "--map 'attempts' must be HEADER=field" in r.stderr

@@ -29,7 +29,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -383,9 +383,14 @@ def _until_caller_needed(rows: Iterable[Row], source: str | Path) -> Iterator[Ro
         yield row
 
 
-def _open(call_list: str | Path, caller: Caller | None, config: Config) -> tuple[CallList, Caller]:
+def _open(
+    call_list: str | Path,
+    caller: Caller | None,
+    config: Config,
+    reading: Reading | None = None,
+) -> tuple[CallList, Caller]:
     """Open a call list and settle who calls."""
-    listing = open_list(call_list)
+    listing = _listing(call_list, reading)
     chosen = caller or listing.caller or config.caller
     if chosen is None:
         raise DataError(
@@ -422,6 +427,26 @@ def _drain(
     return Chunk("", (), *totals)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How to read a CRM export: ``--map`` ({"HEADER": "field"}), ``--id COLUMN``, and who
+    hears the reader's notes (a Windows-1252 file, the columns ignored)."""
+
+    mapping: Mapping[str, str] | None = None
+    id_column: str | None = None
+    on_note: Callable[[str], None] | None = None
+
+
+def _listing(source: str | Path, reading: Reading | None) -> CallList:
+    """Open a list the way `reading` says, and pass its notes on."""
+    reading = reading or Reading()
+    listing = open_list(source, reading.mapping, reading.id_column)
+    if reading.on_note is not None:
+        for note in listing.notes:
+            reading.on_note(note)
+    return listing
+
+
 def run(
     call_list: str | Path,
     out: str | Path,
@@ -435,6 +460,7 @@ def run(
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
     inputs: Iterable[tuple[str, str | Path]] = (),
+    reading: Reading | None = None,
 ) -> Summary:
     """Draft every row of a call list (YAML or CSV) into `out` (JSON Lines, CSV or Markdown).
 
@@ -459,7 +485,7 @@ def run(
     )
     resolve_output(out, inputs=used)  # refused before the list is read
     fmt = format_for(out, fmt)
-    listing, caller = _open(call_list, caller, config)
+    listing, caller = _open(call_list, caller, config, reading)
     moment = slots.resolve_now(now, caller)
     job = Job(listing.source, caller, config, moment, style, fmt)
     worker = Worker(job)  # an unknown style fails here, before anything is written
@@ -507,6 +533,7 @@ def stream(
     names: Callable[[str | None], bool] | None = None,
     errors: Callable[[str], None] | None = None,
     options: Iterable[tuple[str, Any]] = (),
+    reading: Reading | None = None,
 ) -> Counts:
     """Draft every prospect of a file (YAML or CSV) in this process, writing as it goes.
 
@@ -515,7 +542,7 @@ def stream(
     format does not carry them (text). Raises a VoicemailCoachError when the file cannot be
     read at all or the style is unknown.
     """
-    listing = open_list(source)
+    listing = _listing(source, reading)
     caller = caller or listing.caller or config.caller
     rows = listing.rows()
     if caller is None:  # said once the rows before the first good one are reported

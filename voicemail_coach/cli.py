@@ -251,6 +251,15 @@ def parse_now(value: str | None) -> Any:
         raise InputError(exc.message) from None
 
 
+def _mapping(maps: tuple[str, ...]) -> dict[str, str] | None:
+    """Read the --map options ("HEADER=field"), or None when none are given."""
+    if not maps:
+        return None
+    from .sources import parse_mapping
+
+    return parse_mapping(maps)
+
+
 def pick_name(names: Iterable[str | None], name: str) -> str:
     """Return the one prospect name that matches (exactly, else in part; case-insensitive)."""
     known = [n for n in names if n]
@@ -295,6 +304,16 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 @click.option(
     "--format", "fmt", type=click.Choice(DRAFT_FORMATS), default="text", show_default=True
 )
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="HEADER=FIELD",
+    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
+)
+@click.option(
+    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -306,6 +325,8 @@ def draft(
     name: str | None,
     now: str | None,
     fmt: str,
+    maps: tuple[str, ...],
+    id_column: str | None,
 ) -> None:
     """Draft the voicemail to leave for each prospect in a YAML (or CSV) file, scored.
 
@@ -326,7 +347,8 @@ def draft(
     if name is not None:
         from .sources import open_list
 
-        chosen = pick_name((r.name for r in open_list(prospects).rows()), name).casefold()
+        listing = open_list(prospects, _mapping(maps), id_column)
+        chosen = pick_name((r.name for r in listing.rows()), name).casefold()
         keep = lambda n: (n or "").casefold() == chosen  # noqa: E731
     said: set[str] = set()
 
@@ -335,6 +357,7 @@ def draft(
             said.add(message)
             warn(message)
 
+    reading = batch.Reading(_mapping(maps), id_column, lambda note: warn(f"note: {note}"))
     counts = batch.stream(
         prospects,
         write,
@@ -346,6 +369,7 @@ def draft(
         names=keep,
         errors=once,
         options=text_options() if fmt == "text" else (),
+        reading=reading,
     )
     if counts.failed and counts.drafted:
         where = "see above" if fmt == "text" else "see the error records"
@@ -660,6 +684,16 @@ def init(folder: str) -> None:
     type=click.Path(),  # the reader refuses folders, in one line
     help="A YAML file with the caller: a caller: section, or the mapping itself.",
 )
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="HEADER=FIELD",
+    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
+)
+@click.option(
+    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -672,6 +706,8 @@ def batch(
     now: str | None,
     jobs: int | None,
     caller_file: str | None,
+    maps: tuple[str, ...],
+    id_column: str | None,
 ) -> None:
     """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
 
@@ -738,6 +774,11 @@ def batch(
             progress=on_progress if tty else None,
             on_total=on_total if tty else None,
             inputs=[("the caller file", caller_file)] if caller_file else (),
+            reading=batching.Reading(
+                _mapping(maps),
+                id_column,
+                lambda note: click.echo(f"voicemail-coach: note: {note}", err=True),
+            ),
         )
     except KeyboardInterrupt:
         if bar is not None:
