@@ -330,10 +330,12 @@ def draft(
 ) -> None:
     """Draft the voicemail to leave for each prospect in a YAML (or CSV) file, scored.
 
-    PROSPECTS defaults to ./prospects.yaml. Drafts are printed as they are made. A prospect
-    that cannot be drafted is named on stderr with file:line and what to fix; the others are
-    still drafted. Exit 0 when every prospect is drafted and passes, 1 when a finding reaches
-    --fail-on, 2 when a prospect could not be drafted (or the file is unusable), 3 for a bug.
+    PROSPECTS defaults to ./prospects.yaml. Drafts are printed as they are made; the slots
+    proposed are spread over the file (no slot offered to more than max_per_slot prospects, 5
+    unless the config says otherwise). A prospect that cannot be drafted is named on stderr
+    with file:line and what to fix; the others are still drafted. Exit 0 when every prospect
+    is drafted and passes, 1 when a finding reaches --fail-on, 2 when a prospect could not be
+    drafted (or the file is unusable), 3 for a bug.
     """
     from . import batch
 
@@ -712,6 +714,8 @@ def batch(
     """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
 
     One bad row never stops the others: it is written as an error record naming file:line.
+    The slots proposed are spread over the list, the same whatever --jobs (no slot offered to
+    more than max_per_slot prospects).
     The file appears whole or not at all (an interrupt, a hang-up or a dead worker leaves an
     earlier one untouched). Exit 0 when every row is drafted and passes, 1 when a finding
     reaches --fail-on, 2 when a row could not be drafted (or the list is unusable), 3 for a bug.
