@@ -622,3 +622,28 @@ def test_a_full_disk_is_one_line_and_exit_2() -> None:
         "voicemail-coach: cannot write the output: No space left on device; free some space or "
         "write elsewhere\n"
     )
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/dev/null"])
+def test_score_refuses_a_device_in_one_line(path: str) -> None:
+    if not Path(path).exists():
+        pytest.skip(f"no {path}")
+    r = run("score", path)
+    assert r.exit_code == 2
+    assert r.output == (
+        f"voicemail-coach: {path}: is not a regular file (a FIFO or a device); give a text file, "
+        "or - for standard input\n"
+    )
+
+
+def test_score_reads_a_bounded_amount(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 300_000, encoding="utf-8")
+    r = run("score", str(big))
+    assert r.exit_code == 2
+    assert (
+        r.output
+        == f"voicemail-coach: {big}: is over 1,024 KiB; a voicemail script is one paragraph\n"
+    )
+    r = run("score", "-", input="word " * 300_000)
+    assert r.exit_code == 2 and "standard input: is over 1,024 KiB" in r.output

@@ -423,6 +423,27 @@ def score(
     sys.exit(0 if d.passed else 1)
 
 
+MAX_SCRIPT = 1 << 20
+"""The most `score` reads (1 MiB): reads are bounded by bytes read, so /dev/zero or an endless
+pipe is refused instead of filling memory."""
+
+
+def _read_file(file: str) -> bytes:
+    """Read at most MAX_SCRIPT + 1 bytes of a regular file; refuse FIFOs and devices."""
+    import stat
+
+    with open(file, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(file)
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{file}: is not a regular file (a FIFO or a device); give a text file, or - "
+                "for standard input"
+            )
+        return handle.read(MAX_SCRIPT + 1)
+
+
 def _read_script(file: str) -> str:
     """Read a script from a file or standard input as UTF-8; refuse empty input."""
     where = "standard input" if file == "-" else file
@@ -434,9 +455,9 @@ def _read_script(file: str) -> str:
                     "it, then press Ctrl-D",
                     err=True,
                 )
-            raw = sys.stdin.buffer.read()
+            raw = sys.stdin.buffer.read(MAX_SCRIPT + 1)
         else:
-            raw = Path(file).read_bytes()
+            raw = _read_file(file)
     except FileNotFoundError:
         raise InputError(f"{file}: no such file; check the path") from None
     except IsADirectoryError:
@@ -445,6 +466,10 @@ def _read_script(file: str) -> str:
         ) from None
     except OSError as exc:
         raise InputError(f"{where}: cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_SCRIPT:
+        raise InputError(
+            f"{where}: is over {MAX_SCRIPT // 1024:,} KiB; a voicemail script is one paragraph"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
