@@ -273,21 +273,24 @@ def _results(
     _WORKER = worker
     fork = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context()
+    watch = _Watch()
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
     pending: deque[tuple[int, Future[Chunk]]] = deque()
     done = 0
+    broken = False
     try:
         for tasks in itertools.chain(head, chunks):
             pending.append((tasks[0].number, pool.submit(_work, tasks)))
             while len(pending) >= jobs * AHEAD:
-                chunk = _collect(pending.popleft())
+                chunk = watch.result(pending.popleft()[1])
                 done += chunk.rows
                 yield chunk
         while pending:
-            chunk = _collect(pending.popleft())
+            chunk = watch.result(pending.popleft()[1])
             done += chunk.rows
             yield chunk
     except BrokenProcessPool:
+        broken = True
         raise WorkerDied(
             f"a worker process died (killed, or out of memory?) after {done:,} rows were "
             "drafted; the output was not written (an earlier file is left as it was). Run "
@@ -299,19 +302,55 @@ def _results(
         _WORKER = None
         for _, future in pending:
             future.cancel()
-        _stop(pool)
+        if broken:
+            watch.stop(pool)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)  # running chunks finish, then exit
 
 
-def _collect(item: tuple[int, Any]) -> Chunk:
-    """Wait for one chunk's result."""
-    chunk: Chunk = item[1].result()
-    return chunk
+class _Watch:
+    """Wait for results while watching the worker processes themselves.
 
+    `concurrent.futures` notices a dead worker, but not always: one killed while it was
+    sending a result leaves half a message in the pipe, and the pool's reader waits for the
+    rest forever. So results are awaited a fraction of a second at a time, and a worker that
+    has exited in between breaks the pool here.
+    """
 
-def _stop(pool: Any) -> None:
-    """Stop the pool: cancel what has not started; running chunks (a fraction of a second)
-    finish, then the workers exit."""
-    pool.shutdown(wait=True, cancel_futures=True)
+    POLL = 0.25
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        self.before = {p.pid for p in multiprocessing.active_children()}
+        self.seen: dict[int, Any] = {}
+
+    def check(self) -> None:
+        """Raise BrokenProcessPool when a worker process of this run has exited."""
+        import multiprocessing
+        from concurrent.futures.process import BrokenProcessPool
+
+        for process in multiprocessing.active_children():
+            if process.pid is not None and process.pid not in self.before:
+                self.seen.setdefault(process.pid, process)
+        if any(process.exitcode is not None for process in self.seen.values()):
+            raise BrokenProcessPool("a worker process ended")
+
+    def result(self, future: Any) -> Chunk:
+        """Return a chunk's result; BrokenProcessPool as soon as a worker is gone."""
+        while True:
+            try:
+                chunk: Chunk = future.result(timeout=self.POLL)
+                return chunk
+            except TimeoutError:
+                self.check()
+
+    def stop(self, pool: Any) -> None:
+        """End a broken pool without waiting on it: cancel everything, end every worker."""
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in self.seen.values():
+            with contextlib.suppress(Exception):
+                process.kill()
 
 
 # --- the run --------------------------------------------------------------------------------

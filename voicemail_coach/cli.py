@@ -581,6 +581,10 @@ def inspect(ctx: click.Context, style: str) -> None:
         raise InputError(unsuppliable([u for u in uses if u.problem], s.name))
 
 
+_HARD_EXIT = False
+"""Set when a batch worker died: exit without waiting for the worker pool's threads."""
+
+
 def main() -> None:
     """Run the command line."""
     try:
@@ -588,6 +592,12 @@ def main() -> None:
     except BrokenPipeError:  # the reader went away while click was writing
         quiet_pipe()
         sys.exit(0)
+    except SystemExit as exc:
+        if _HARD_EXIT:  # everything is said and cleaned up; a stuck pool thread must not hang us
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(exc.code if isinstance(exc.code, int) else 2)
+        raise
 
 
 @cli.command(name="lint-templates")
@@ -818,9 +828,12 @@ def batch(
             err=True,
         )
         sys.exit(130)
-    except VoicemailCoachError:
+    except VoicemailCoachError as exc:
         if bar is not None:
             bar.__exit__(None, None, None)
+        if isinstance(exc, batching.WorkerDied):
+            global _HARD_EXIT  # the pool's reader may wait forever on a half-sent result
+            _HARD_EXIT = True
         raise
     finally:
         for sig, handler in previous.items():
