@@ -1,10 +1,15 @@
 """Throughput of render + score, of scoring alone, and of `batch` on a generated call list.
 
 Every prospect is distinct (generated names, companies, needs and phone numbers), so nothing is
-reused across identical texts. Figures per core are CPU time in this one process; the batch
-figures are the wall time of the command, run as a subprocess, with --jobs 1 and --jobs 2.
+reused across identical texts. Thousands of prospects of one caller (whose hours are three a
+day) would fill every slot of the planner's three weeks at the default ``max_per_slot`` (5
+prospects per slot), and rows would fail with "fully booked"; the figures are for drafts, so
+the runs set ``max_per_slot`` out of reach (`SPREAD`). Figures per core are CPU time in this
+one process; the batch figures are the wall time of the command, run as a subprocess, with
+--jobs 1 and --jobs 2.
 
 Run: python benchmarks/throughput.py [--drafts 3000] [--rows 20000] [--rss 100000]
+     [--draft-rows 10000 [--draft-rss]]
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +42,11 @@ caller:
   timezone: America/Chicago
   offer: a training package that cuts the time managers spend on employee conflict
 """
+
+
+SPREAD = 1_000_000_000
+"""max_per_slot for the runs measured: every row is drafted, none refused as fully booked."""
+CONFIG = f"max_per_slot: {SPREAD}\n"
 
 
 def _names(words: str) -> list[str]:
@@ -179,37 +190,56 @@ def per_second(fn: Callable[[object], object], items: list, repeat: int = 3) -> 
     return len(items) / best
 
 
+def machine() -> str:
+    """Return the interpreter and the machine's load, printed beside every figure."""
+    import os
+    import platform
+
+    try:
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "unknown"
+    return (
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, load average {load}"
+    )
+
+
 def core_figures(count: int) -> None:
-    """Print drafts per second per core: the library call, the batch drafter, scoring alone."""
-    from voicemail_coach import api, sources
-    from voicemail_coach.batch import Drafter
+    """Print drafts per second per core: vc.draft in a loop, vc.draft_many, scoring alone."""
+    import voicemail_coach as vc
+    from voicemail_coach import sources
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
-        write_csv(path, count, seed=7)
+        write_csv(path, count + 200, seed=7)
         prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
     caller = sources.parse(CALLER + "prospects: [{name: x, company: y}]").caller
     assert caller is not None
     now = datetime.fromisoformat(NOW)
-    drafter = Drafter(caller, now)
-    warm = prospects[: min(200, len(prospects))]
-    for p in warm:  # templates compiled, dictionary and patterns loaded
-        api.draft(p, caller=caller, now=now)
-        drafter.draft(p)
+    for p in prospects[:200]:  # templates compiled, dictionary and patterns loaded
+        vc.draft(p, caller=caller, now=now)
     # Fresh prospects for each measure, so no per-text cache helps (the syllable cache does,
     # for words seen before, as it would in a real list).
-    third = len(prospects) // 3
-    a, b, c = prospects[:third], prospects[third : 2 * third], prospects[2 * third :]
-    lib = per_second(lambda p: api.draft(p, caller=caller, now=now), a, repeat=1)
-    fast = per_second(drafter.draft, b, repeat=1)
-    texts = [drafter.draft(p).text for p in c]
-    moment = drafter.moment
+    rest = prospects[200:]
+    half = len(rest) // 2
+    a, b = rest[:half], rest[half:]
+    print(f"machine: {machine()}")
+    lib = per_second(lambda p: vc.draft(p, caller=caller, now=now), a, repeat=1)
+    start = time.process_time()
+    config = replace(vc.Config(), max_per_slot=SPREAD)
+    drafts = list(vc.draft_many(b, caller=caller, now=now, config=config))
+    texts = [d.text for d in drafts if isinstance(d, vc.Draft)]
+    assert len(texts) == len(b), "every prospect drafted"
+    many = len(b) / (time.process_time() - start)
+    moment = vc.Drafter(caller).draft(a[0], now=now).proposed_times[0].when or now
     scored = per_second(
-        lambda t: api.score(t, caller_phone=caller.phone, now=moment), texts, repeat=1
+        lambda t: vc.score(t, caller_phone=caller.phone, now=moment), texts, repeat=1
     )
-    print(f"render + score, library vc.draft() per call : {lib:8,.0f} drafts/s per core")
-    print(f"render + score, batch drafter               : {fast:8,.0f} drafts/s per core")
+    print(f"render + score, vc.draft() in a loop        : {lib:8,.0f} drafts/s per core")
+    print(f"render + score, vc.draft_many()             : {many:8,.0f} drafts/s per core")
     print(f"score alone, vc.score()                     : {scored:8,.0f} scripts/s per core")
+    print(f"machine: {machine()}")
 
 
 def run_batch(path: Path, out: Path, jobs: int, rss: bool = False) -> tuple[float, int, int]:
@@ -226,6 +256,8 @@ def run_batch(path: Path, out: Path, jobs: int, rss: bool = False) -> tuple[floa
         NOW,
         "--caller",
         str(path.parent / "caller.yaml"),
+        "--config",
+        str(path.parent / "voicemail-coach.yaml"),
         "--jobs",
         str(jobs),
     ]
@@ -270,6 +302,7 @@ def batch_figures(rows: int, repeat: int) -> None:
         path = Path(folder) / "list.csv"
         write_csv(path, rows, seed=11)
         (Path(folder) / "caller.yaml").write_text(CALLER, encoding="utf-8")
+        (Path(folder) / "voicemail-coach.yaml").write_text(CONFIG, encoding="utf-8")
         out = Path(folder) / "drafts.jsonl"
         times: dict[int, list[float]] = {1: [], 2: []}
         for _ in range(repeat):  # alternate, so both see the same machine state
@@ -293,12 +326,92 @@ def rss_figures(rows: int) -> None:
         path = Path(folder) / "list.csv"
         write_csv(path, rows, seed=13)
         (Path(folder) / "caller.yaml").write_text(CALLER, encoding="utf-8")
+        (Path(folder) / "voicemail-coach.yaml").write_text(CONFIG, encoding="utf-8")
         for jobs in (1, 2):
             wall, _, peak = run_batch(path, Path(folder) / "drafts.jsonl", jobs, rss=True)
             print(
                 f"batch, {rows:,} CSV rows, --jobs {jobs}: {wall:6.1f} s, peak RSS of all "
                 f"processes {peak / 1024:,.0f} MB"
             )
+
+
+def write_yaml(path: Path, count: int, seed: int = 1) -> None:
+    """Write a prospects file (with the caller) of `count` distinct prospects."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        f.write(CALLER + "prospects:\n")
+        for row in prospect_rows(count, seed):
+            nested: dict[str, dict[str, str]] = {}
+            f.write(f"  - name: {json.dumps(row.pop('name'))}\n")
+            for key, value in row.items():
+                if "." in key:
+                    head, sub = key.split(".")
+                    nested.setdefault(head, {})[sub] = value
+                else:
+                    f.write(f"    {key}: {json.dumps(value)}\n")
+            for head, fields in nested.items():
+                inner = ", ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items())
+                f.write(f"    {head}: {{{inner}}}\n")
+
+
+def run_command(args: list[str], rss: bool = False) -> tuple[float, float, int]:
+    """Run a voicemail-coach command; return (wall s, CPU s of it and its children, peak kB)."""
+    import resource
+
+    command = [sys.executable, "-m", "voicemail_coach", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    if rss:
+        threading.Thread(target=_watch, args=(proc, peak), daemon=True).start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    if proc.returncode not in (0, 1):
+        raise SystemExit(err.decode())
+    return wall, cpu, peak[0]
+
+
+def draft_figures(rows: int, repeat: int, rss: bool) -> None:
+    """Print `draft` (streamed to a pipe) against `batch --jobs 1` on the same YAML file.
+
+    Wall time on a busy machine says more about the neighbours than about the code, so the CPU
+    time of each command is printed beside it (and the ratio of both).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "prospects.yaml"
+        write_yaml(path, rows, seed=17)
+        config = Path(folder) / "voicemail-coach.yaml"
+        config.write_text(CONFIG, encoding="utf-8")
+        out = str(Path(folder) / "drafts.jsonl")
+        runs: dict[str, list[tuple[float, float, int]]] = {"draft": [], "batch": []}
+        for _ in range(repeat):  # alternate, so both see the same machine state
+            common = ["--now", NOW, "--config", str(config)]
+            runs["draft"].append(run_command(["draft", str(path), *common], rss))
+            runs["batch"].append(
+                run_command(["batch", str(path), "--out", out, *common, "--jobs", "1"], rss)
+            )
+        figures = {}
+        for name, label in (
+            ("draft", "draft (text, to a pipe)"),
+            ("batch", "batch --jobs 1 (JSONL)"),
+        ):
+            wall = statistics.median(r[0] for r in runs[name])
+            cpu = statistics.median(r[1] for r in runs[name])
+            peak = max(r[2] for r in runs[name])
+            figures[name] = (wall, cpu)
+            memory = f", peak RSS {peak / 1024:,.0f} MB" if rss else ""
+            print(
+                f"{label:<24} {rows:,} YAML prospects: {wall:7.2f} s wall, {cpu:7.2f} s CPU{memory}"
+            )
+        (dw, dc), (bw, bc) = figures["draft"], figures["batch"]
+        print(
+            f"draft / batch --jobs 1: {dw / bw:.2f}x wall, {dc / bc:.2f}x CPU (target <= 1.2x); "
+            f"machine: {machine()}"
+        )
 
 
 def main() -> None:
@@ -314,6 +427,14 @@ def main() -> None:
         metavar="ROWS",
         help="also measure peak memory on a list this long (e.g. 100000)",
     )
+    parser.add_argument(
+        "--draft-rows",
+        type=int,
+        default=0,
+        metavar="ROWS",
+        help="also compare `draft` with `batch --jobs 1` on a YAML file this long (e.g. 10000)",
+    )
+    parser.add_argument("--draft-rss", action="store_true", help="with --draft-rows: peak RSS")
     args = parser.parse_args()
     if args.drafts:
         core_figures(args.drafts)
@@ -321,6 +442,8 @@ def main() -> None:
         batch_figures(args.rows, args.repeat)
     if args.rss:
         rss_figures(args.rss)
+    if args.draft_rows:
+        draft_figures(args.draft_rows, args.repeat, args.draft_rss)
 
 
 if __name__ == "__main__":

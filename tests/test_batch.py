@@ -11,13 +11,15 @@ import json
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import voicemail_coach as vc
-from voicemail_coach import batch, checks, sources
+from voicemail_coach import batch, checks, drafting, sources
 from voicemail_coach.cli import cli
+from voicemail_coach.output import csv as csv_output
 
 from .conftest import EXAMPLE, NOW
 from .examples import EXAMPLES
@@ -161,7 +163,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
         "2",
         *WHEN,
     )
-    assert r.exit_code == 1, r.output
+    assert r.exit_code == 2, r.output  # a row could not be drafted
     found = records(out)
     assert [rec["row"] for rec in found] == list(range(1, 1001))
     errors = {rec["row"]: rec for rec in found if "error" in rec}
@@ -182,6 +184,7 @@ def test_a_thousand_rows_with_broken_ones(tmp_path: Path) -> None:
     assert set(drafts[0]) == {
         "row",
         "prospect",
+        "id",
         "style",
         "reason",
         "text",
@@ -219,7 +222,7 @@ prospects:
         vc.load(path)
     out = tmp_path / "drafts.jsonl"
     r = run("batch", str(path), "--out", str(out), *WHEN)
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     found = records(out)
     assert [rec.get("error") for rec in found] == [
         None,
@@ -250,7 +253,7 @@ def test_a_row_a_template_cannot_render_is_one_error(tmp_path: Path) -> None:
         str(caller_file(tmp_path)),
         *WHEN,
     )
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     errors = [rec["error"] for rec in records(out)]
     assert errors[0].startswith(f"{path}:2: style referral needs prospect.referral.by")
 
@@ -281,18 +284,22 @@ def test_csv_and_yaml_give_the_same_drafts(tmp_path: Path) -> None:
 
 
 def test_batch_drafts_are_what_vc_draft_gives(tmp_path: Path) -> None:
-    """The drafter's caches (styles, templates, next steps) change nothing."""
+    """The drafter's caches (styles, templates, slot planners) change nothing."""
     book = vc.load(write_yaml(tmp_path / "list.yaml", [prospect(i) for i in range(1, 121)]))
     example = vc.load(EXAMPLE)
     now = datetime(2026, 11, 23, 9)
     for caller, prospects in ((book.caller, book.prospects), (example.caller, example.prospects)):
-        drafter = batch.Drafter(caller, now)
-        for p in prospects:
-            assert drafter.draft(p).to_dict() == vc.draft(p, caller=caller, now=now).to_dict()
-    forced = batch.Drafter(book.caller, now, style="warm-cold-call")
+        fresh = [vc.Drafter(caller).draft(p, now=now) for p in prospects]
+        shared = vc.Drafter(caller)
+        assert [shared.draft(p, now=now) for p in prospects] == fresh
+        assert [vc.draft(p, caller=caller, now=now) for p in prospects] == fresh
+        spread = vc.Drafter(caller, spread=True)
+        assert list(vc.draft_many(prospects, caller=caller, now=now)) == [
+            spread.draft(p, now=now) for p in prospects
+        ]
     for p in book.prospects[:20]:
-        expected = vc.draft(p, "warm-cold-call", caller=book.caller, now=now)
-        assert forced.draft(p) == expected
+        expected = vc.Drafter(book.caller).draft(p, "warm-cold-call", now)
+        assert shared.draft(p, "warm-cold-call", now) == expected
 
 
 # --- output formats -------------------------------------------------------------------------
@@ -304,13 +311,13 @@ def test_output_format_follows_the_extension(tmp_path: Path, name: str) -> None:
     path = write_csv(tmp_path / "list.csv", rows)
     out = tmp_path / name
     r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     text = out.read_text(encoding="utf-8")
     if name.endswith(".jsonl"):
         assert [("error" in rec) for rec in records(out)] == [False, True, False]
     elif name.endswith(".csv"):
         table = list(csv.DictReader(text.splitlines()))
-        assert list(table[0]) == list(batch.CSV_COLUMNS)
+        assert list(table[0]) == list(csv_output.COLUMNS)
         assert [t["row"] for t in table] == ["1", "2", "3"]
         assert table[0]["text"].startswith("Hi Dana, this is Freda Whitehouse")
         assert table[0]["passed"] in ("true", "false") and float(table[0]["seconds"]) > 10
@@ -319,7 +326,9 @@ def test_output_format_follows_the_extension(tmp_path: Path, name: str) -> None:
         assert all(finding.fullmatch(f) for t in table for f in t["findings"].split(" | ") if f)
     else:
         assert text.startswith("# Voicemail drafts: list.csv\n\n2 drafted (")
-        assert "## 1. Dana Jones 1: " in text and "> Hi Dana, this is Freda" in text
+        assert (
+            "## 1. Dana Jones 1 - warm-cold-call\n" in text and "> Hi Dana, this is Freda" in text
+        )
         assert "## 2. Dana Jones 2: not drafted" in text
 
 
@@ -343,14 +352,14 @@ def test_an_interrupt_leaves_the_earlier_output_untouched(
     path = write_csv(tmp_path / "list.csv", [prospect(i) for i in range(1, 601)])
     out = tmp_path / "drafts.jsonl"
     out.write_text("yesterday's drafts\n", encoding="utf-8")
-    real = batch.Drafter.draft
+    real = drafting.Drafter.draft
 
-    def draft(self: batch.Drafter, p: vc.Prospect) -> vc.Draft:
+    def draft(self: drafting.Drafter, p: vc.Prospect, *args: Any, **kwargs: Any) -> vc.Draft:
         if p.line == 451:  # row 450: the worker that gets it is interrupted
             raise KeyboardInterrupt
-        return real(self, p)
+        return real(self, p, *args, **kwargs)
 
-    monkeypatch.setattr(batch.Drafter, "draft", draft)
+    monkeypatch.setattr(drafting.Drafter, "draft", draft)
     r = run(
         "batch",
         str(path),
@@ -504,3 +513,156 @@ def test_scores_do_not_depend_on_the_caches() -> None:
     for text in _texts()[:60]:
         first = vc.score(text, caller_phone="901-555-2120", now=NOW)
         assert vc.score(text, caller_phone="901-555-2120", now=NOW) == first
+
+
+def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path: Path) -> None:
+    rows = [
+        {"name": f"Dana Jones {i}", "company": f"Harbor {i}", "timezone": "America/Chicago"}
+        for i in range(1, 501)
+    ]
+    path = write_csv(tmp_path / "list.csv", rows, ["name", "company", "timezone"])
+    caller = str(caller_file(tmp_path))
+    found = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"drafts-{jobs}.jsonl"
+        r = run("batch", str(path), "--out", str(out), "--caller", caller, "--jobs", jobs, *WHEN)
+        assert r.exit_code in (0, 1), r.output
+        found[jobs] = records(out)
+    assert found["1"] == found["2"]
+    offered: dict[str, int] = {}
+    for rec in found["1"]:
+        for t in rec["proposed_times"]:
+            offered[t["when"]] = offered.get(t["when"], 0) + 1
+    assert max(offered.values()) <= vc.Config().max_per_slot  # no slot offered to more than 5
+    assert len(offered) > 100  # 500 prospects in one zone get many different slots
+    prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
+    many = vc.draft_many(prospects, caller=sources.read_caller(caller), now=NOW)
+    assert [d.to_dict()["proposed_times"] for d in many] == [
+        rec["proposed_times"] for rec in found["1"]
+    ]
+
+
+# --- workers that die, parents that go ------------------------------------------------------
+
+
+def _start(tmp_path: Path, rows: int) -> tuple[Any, Path, list[int]]:
+    """Start `batch --jobs 2` on a long list; return the process, the output and the workers."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    path = write_csv(tmp_path / "list.csv", [prospect(i) for i in range(1, rows + 1)])
+    out = tmp_path / "drafts.jsonl"
+    out.write_text("yesterday's drafts\n", encoding="utf-8")
+    command = [sys.executable, "-m", "voicemail_coach", "batch", str(path), "--out", str(out)]
+    caller = ["--caller", str(caller_file(tmp_path))]
+    proc = subprocess.Popen(
+        [*command, *caller, "--jobs", "2", *WHEN], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    listed = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+
+    def children() -> list[int]:
+        try:
+            return [int(c) for c in listed.read_text().split()]
+        except OSError:
+            return []
+
+    deadline = time.monotonic() + 60
+    while not children() and time.monotonic() < deadline:  # the pool starts workers lazily
+        time.sleep(0.05)
+    time.sleep(0.5)  # some chunks drafted and written to the temporary file
+    workers = children()
+    assert workers, "the workers never started"
+    assert proc.poll() is None and os.path.exists(f"/proc/{workers[0]}")
+    return proc, out, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_worker_ends_the_run_with_a_message_and_nothing_written(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    proc, out, workers = _start(tmp_path, 8000)
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    killed = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - killed < 10  # within seconds, even on a busy machine
+    said = err.decode().strip()
+    assert proc.returncode == 2, said
+    assert said.startswith("voicemail-coach: a worker process died (killed, or out of memory?)")
+    assert "the output was not written (an earlier file is left as it was)" in said
+    assert len(said.splitlines()) == 1 and "Traceback" not in said, said
+    assert out.read_text(encoding="utf-8") == "yesterday's drafts\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_hang_up_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    proc, out, workers = _start(tmp_path, 8000)
+    os.kill(proc.pid, signal.SIGHUP)  # the terminal closed, the ssh session dropped
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode() == (
+        f"voicemail-coach: interrupted; {out} was not written (an earlier one is left as it was)\n"
+    )
+    assert out.read_text(encoding="utf-8") == "yesterday's drafts\n"
+    assert leftovers(tmp_path) == []
+    assert not any(Path(f"/proc/{w}").exists() for w in workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_exit_quietly_when_the_parent_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    proc, _, workers = _start(tmp_path, 8000)
+    os.kill(proc.pid, signal.SIGKILL)
+    _, err = proc.communicate(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [w for w in workers if Path(f"/proc/{w}/status").exists()]
+    zombies = [w for w in alive if "zombie" in Path(f"/proc/{w}/status").read_text()]
+    assert alive == zombies  # gone (a zombie waits for init to reap it)
+    assert err == b""  # no BrokenPipe tracebacks from the workers
+
+
+def test_csv_output_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    rows = [{**prospect(1), "name": '=HYPERLINK("http://evil.example","Dana")'}, prospect(2)]
+    path = write_csv(tmp_path / "list.csv", rows)
+    out = tmp_path / "drafts.csv"
+    r = run("batch", str(path), "--out", str(out), "--caller", str(caller_file(tmp_path)), *WHEN)
+    assert r.exit_code in (0, 1), r.output
+    table = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert table[0]["prospect"] == '\'=HYPERLINK("http://evil.example","Dana")'
+    assert table[1]["prospect"] == "Dana Jones 2"
+    assert not any(v.startswith(("=", "+", "-", "@")) for t in table for v in t.values())
+
+
+def test_a_crm_export_drafts_with_map_and_its_ids_pass_through(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Record ID,First Name,Last Name,Company Name,Phone Number,Call Attempts\n"
+        "101,Dana,Jones,XYZ Co,405-555-0199,2\n"
+        "102,Sam,Okafor,Harbor Freight,415-555-0100,4\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "drafts.jsonl"
+    caller = ["--caller", str(caller_file(tmp_path))]
+    r = run(
+        "batch", str(path), "--out", str(out), *caller, "--map", "Call Attempts=attempts", *WHEN
+    )
+    assert r.exit_code == 0, r.output
+    found = records(out)
+    assert [(x["row"], x["id"], x["prospect"], x["style"]) for x in found] == [
+        (1, "101", "Dana Jones", "warm-cold-call"),
+        (2, "102", "Sam Okafor", "straight-pitch"),  # 4 attempts, read through --map
+    ]
+    r = run("batch", str(path), "--out", str(out), *caller, "--map", "attempts", *WHEN)
+    assert r.exit_code == 2 and "--map 'attempts' must be HEADER=field" in r.stderr

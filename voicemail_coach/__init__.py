@@ -13,6 +13,12 @@ __version__ = "0.1.0"
 
 _WHERE = {
     "draft": "api",
+    "draft_many": "api",
+    "Drafter": "drafting",
+    "DraftFailure": "models",
+    "Skipped": "models",
+    "CallbackNumber": "models",
+    "TimeMention": "models",
     "score": "api",
     "styles": "api",
     "Config": "config",
@@ -39,23 +45,29 @@ _WHERE = {
 
 __all__ = [
     "Book",
+    "CallbackNumber",
     "Caller",
     "Config",
     "ConfigError",
     "DataError",
     "Draft",
+    "DraftFailure",
+    "Drafter",
     "Finding",
     "Metrics",
     "Prospect",
     "Recommendation",
     "Reference",
     "Referral",
+    "Skipped",
     "SlotError",
     "Style",
     "TemplateError",
+    "TimeMention",
     "VoicemailCoachError",
     "__version__",
     "draft",
+    "draft_many",
     "load",
     "load_config",
     "parse",
@@ -81,10 +93,24 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .api import draft, score, styles
+    from .api import draft, draft_many, score, styles
     from .catalog import Style
     from .config import Config, load_config
+    from .drafting import Drafter
     from .errors import ConfigError, DataError, SlotError, TemplateError, VoicemailCoachError
-    from .models import Book, Caller, Draft, Finding, Metrics, Prospect, Reference, Referral
+    from .models import (
+        Book,
+        CallbackNumber,
+        Caller,
+        Draft,
+        DraftFailure,
+        Finding,
+        Metrics,
+        Prospect,
+        Reference,
+        Referral,
+        Skipped,
+        TimeMention,
+    )
     from .policy.recommend import Recommendation, recommend
     from .sources import load, parse

@@ -1,89 +1,97 @@
-"""The library's entry points: load, recommend, draft, score, styles."""
+"""The library's entry points: draft, draft_many, score, styles.
+
+Drafting goes through `voicemail_coach.drafting`, the one render-and-score pipeline; `draft`
+keeps a few drafters (one per caller, config and template folders) so that a loop over many
+prospects reuses the compiled templates, merged settings and proposed next steps.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalog import Style, get_style, render
-from .catalog import styles as _styles
-from .clock import resolve_now
+from .clock import read_now, resolve_now
 from .config import Config
-from .errors import DataError
 from .models import Caller, Draft, Prospect
-from .policy.recommend import Recommendation, recommend
 from .review import DEFAULT_CONFIG, review
 
-if TYPE_CHECKING:  # slots is imported when a draft is made, never by `score`
-    from .schedule import NextStep
+if TYPE_CHECKING:  # the catalog and drafting are imported when used: `score` starts fast
+    from .catalog import Style
+    from .drafting import Drafter
+    from .models import DraftFailure
+
+_DRAFTERS: dict[tuple[int, int, tuple[str, ...]], tuple[Caller | None, Config, Drafter]] = {}
+_KEEP = 8
+
+
+def _drafter(caller: Caller | None, config: Config, templates: Iterable[str | Path]) -> Drafter:
+    """Return the drafter for this caller, config and folders (kept by identity, a few at once)."""
+    from .drafting import Drafter
+
+    folders = tuple(str(t) for t in templates)
+    key = (id(caller), id(config), folders)
+    found = _DRAFTERS.get(key)
+    if found is not None and found[0] is caller and found[1] is config:
+        return found[2]
+    drafter = Drafter(caller, config=config, templates=folders)
+    if len(_DRAFTERS) >= _KEEP:
+        _DRAFTERS.clear()
+    _DRAFTERS[key] = (caller, config, drafter)  # the entry keeps both alive: ids stay unique
+    return drafter
 
 
 def draft(
     prospect: Prospect,
     style: str | None = None,
     caller: Caller | None = None,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     *,
     config: Config = DEFAULT_CONFIG,
     templates: Iterable[str | Path] = (),
 ) -> Draft:
-    """Render a style for the prospect and score it; a naive `now` is the caller's local time."""
-    caller = caller or config.caller
-    if caller is None:
-        raise DataError(
-            "no caller: add a `caller:` section (name, company, phone) to the prospects file "
-            "or to voicemail-coach.yaml",
-            path=prospect.source,
-        )
-    templates = (*tuple(templates), *config.templates)
-    picked: Recommendation | None = None
-    if style is None:
-        picked = recommend(prospect, _styles(templates).values(), caller)
-        style = picked.style
-    chosen = get_style(style, templates)
-    from . import schedule as slots
+    """Render a style for the prospect and score it.
 
-    moment = slots.resolve_now(now, caller)
-    step = slots.next_step(caller, prospect, moment, days_off=config.days_off)
-    text = render(
-        chosen,
-        caller=caller,
-        prospect=prospect,
-        next_step=step.text,
-        now=moment,
-        templates=templates,
-    )
+    Parameters:
+        prospect: who is called (from `load`, or `Prospect(...)` / `Prospect.from_dict`).
+        style: a style name (see `styles`); default: the one `recommend` picks, whose reason
+            is kept in ``Draft.reason``.
+        caller: who calls; default: the config's caller.
+        now: a datetime or an ISO string; naive (no offset) is the caller's local time, None is
+            the current time. Slots are proposed after it, in the prospect's zone (their
+            ``timezone``, else the one their phone number gives, else the caller's).
+        config: check levels, thresholds, ``fail_on``, template folders (`load_config`).
+        templates: folders searched before the config's and the built-in styles.
 
-    settings = config.for_style(chosen.checks, str(chosen.path))
-    return judge(text, caller, prospect, chosen.name, settings, moment, step, picked)
+    Raises DataError (no caller, a bad ``now``), TemplateError (unknown style, data the style
+    requires is missing, a template that fails) or SlotError (a past slot, an unknown zone),
+    each naming file:line when the prospect came from a file. Styles and templates are read
+    once per (caller, config, templates): start a new process, or pass a new Config, to pick up
+    an edited template.
+    """
+    return _drafter(caller, config, templates).draft(prospect, style, now)
 
 
-def judge(
-    text: str,
-    caller: Caller,
-    prospect: Prospect,
-    style: str,
-    settings: Config,
-    moment: datetime,
-    step: NextStep,
-    picked: Recommendation | None,
-) -> Draft:
-    """Score a rendered draft; its times are read in the prospect's zone, its notes kept."""
-    zone = step.slots[0].tzinfo if step.slots else moment.tzinfo
-    return review(
-        text,
-        config=settings,
-        caller_phone=caller.phone,
-        caller_name=caller.name,
-        caller_company=caller.company,
-        now=moment.astimezone(zone),
-        style=style,
-        prospect=prospect.name,
-        reason=picked.reason if picked else None,
-        notes=step.notes,
-    )
+def draft_many(
+    prospects: Iterable[Prospect],
+    style: str | None = None,
+    caller: Caller | None = None,
+    now: datetime | str | None = None,
+    *,
+    config: Config = DEFAULT_CONFIG,
+    templates: Iterable[str | Path] = (),
+) -> Iterator[Draft | DraftFailure]:
+    """Draft many prospects at once, like ``batch``: yield a Draft or a DraftFailure each, in order.
+
+    The parameters are those of `draft`; ``now`` is fixed once for the whole run. A prospect
+    that cannot be drafted yields a `DraftFailure` (``.message`` names file:line and what to
+    fix; ``.prospect``, ``.style``, ``.path``, ``.line``) and the others go on. An unknown
+    style or a missing caller raises before the first prospect.
+    """
+    from .drafting import draft_many as many
+
+    return many(prospects, style, caller, now, config=config, templates=templates)
 
 
 def score(
@@ -91,13 +99,21 @@ def score(
     *,
     caller_phone: str | None = None,
     style: str | None = None,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     config: Config = DEFAULT_CONFIG,
     templates: Iterable[str | Path] = (),
 ) -> Draft:
-    """Score any voicemail text, hand-written ones too."""
+    """Score any voicemail text, hand-written ones too.
+
+    ``caller_phone`` (default: the config caller's) is the number the script must give;
+    ``style`` applies that style's check levels; ``now`` (a datetime or ISO string; naive is
+    the config caller's local time) decides whether a proposed time is still ahead. Raises
+    TemplateError for an unknown style and DataError for a bad ``now``.
+    """
     settings = config
     if style is not None:
+        from .catalog import get_style
+
         chosen = get_style(style, (*tuple(templates), *config.templates))
         settings = config.for_style(chosen.checks, str(chosen.path))
     caller = config.caller
@@ -114,14 +130,16 @@ def score(
         caller_phone=phone,
         caller_name=caller.name if caller else None,
         caller_company=caller.company if caller else None,
-        now=resolve_now(now, zone),
+        now=resolve_now(read_now(now), zone),
         style=style,
     )
 
 
 def styles(templates: Iterable[str | Path] = ()) -> list[Style]:
-    """Return the available styles with their metadata."""
-    return list(_styles(templates).values())
+    """Return the available styles with their metadata, first match by name winning."""
+    from .catalog import styles as found
+
+    return list(found(templates).values())
 
 
-__all__ = ["draft", "recommend", "score", "styles"]
+__all__ = ["draft", "draft_many", "score", "styles"]

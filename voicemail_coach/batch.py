@@ -1,10 +1,11 @@
-"""Draft and score a whole call list: worker processes, per-row errors, an all-or-nothing file.
+"""Draft a whole call list: rows in, drafts out, through worker processes; nothing else.
 
-The parent process stays light: it reads rows (CSV cells, or YAML prospects it validated) and
-hands them out in chunks; worker processes validate, render, score and format each row, and send
-back finished text, which the parent writes in input order to a temporary file beside the
-output. The file is renamed into place only when every row is done, so an interrupt or a crash
-leaves an earlier output untouched and no partial file behind.
+Drafting itself is `voicemail_coach.drafting` and formatting is `voicemail_coach.output`; this
+module reads rows (CSV cells, or YAML prospects validated one at a time), hands them out in
+chunks to worker processes that draft and format them, and writes the text they send back in
+input order, either to a temporary file beside the output, renamed into place only when every
+row is done (``run``: an interrupt, a crash or a dead worker leaves an earlier output untouched
+and no partial file behind), or as a stream (``stream``, for the ``draft`` command).
 
 A row that cannot be drafted (bad data, a past slot, a template that fails for it) becomes an
 error record naming ``file:line``; the other rows go on.
@@ -13,47 +14,36 @@ Decisions where the spec is silent:
 
 - "now" is fixed once for the whole run (``--now``, else the current time when the run starts),
   so every row sees the same clock and the output does not depend on how long the run takes.
-- The caller comes from ``caller`` (``--caller FILE``), else the YAML list's own ``caller:``,
-  else the config's.
-- The exit status counts rows, not findings: 1 when a row could not be drafted. A draft whose
-  findings reach ``--fail-on`` is still written, with ``"passed": false``.
+- The caller comes from ``caller`` (``--caller FILE``), else the list's own ``caller:``, else
+  the config's.
+- A worker that dies (killed, or out of memory) ends the run with `WorkerDied`: the rows it
+  held are not retried (a row that kills a worker would kill the next one too).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import itertools
-import json
 import os
 import signal
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple
 
 from . import schedule as slots
-from .catalog import (
-    MAX_OUTPUT,
-    Style,
-    get_style,
-    missing_fields,
-    new_environment,
-    render,
-    search_path,
-    styles,
-)
 from .config import Config
+from .drafting import Drafter, failure
 from .errors import ConfigError, DataError, VoicemailCoachError
-from .models import Caller, Draft, Prospect
-from .policy.recommend import choose, rules
-from .review import DEFAULT_CONFIG, review
-from .sources import Row, open_list, to_prospect
+from .models import Caller, Draft, DraftFailure, Prospect, Result, Skipped
+from .output.writer import Counts, Writer, writer_for
+from .review import DEFAULT_CONFIG
+from .schedule import NextStep
+from .sources import CallList, Row, open_list, to_prospect
 
 FORMATS = ("jsonl", "csv", "markdown")
 EXTENSIONS = {
@@ -63,264 +53,19 @@ EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
-CSV_COLUMNS = (
-    "row",
-    "prospect",
-    "style",
-    "score",
-    "passed",
-    "seconds",
-    "text",
-    "findings",
-    "error",
-)
 CHUNK_ROWS = 200
 """Rows sent to a worker at a time: big enough that handing out costs little, small enough for
 a smooth progress bar and an even split of short lists."""
-_STEP_CACHE = 4096
+AHEAD = 2
+"""Chunks in flight per worker: enough to keep each busy, few enough for flat memory."""
 
 
 class Interrupted(Exception):
     """A worker was interrupted (Ctrl-C): carried to the parent, which stops the run."""
 
 
-# --- drafting -------------------------------------------------------------------------------
-
-
-class Drafter:
-    """Draft many prospects for one caller at one moment, reusing what repeats between them.
-
-    ``draft(p)`` gives what ``api.draft(p, style, caller, now, config=config)`` gives. Kept
-    once: each style with its merged check settings, its compiled template, and the next step
-    for each (time zone, hours) of prospects without explicit slots (it depends on nothing
-    else of theirs, and proposing costs a millisecond).
-    """
-
-    def __init__(
-        self,
-        caller: Caller,
-        now: datetime | None = None,
-        *,
-        config: Config = DEFAULT_CONFIG,
-        style: str | None = None,
-    ) -> None:
-        self.caller = caller
-        self.config = config
-        self.templates = tuple(config.templates)
-        self.moment = slots.resolve_now(now, caller)
-        self.forced = style
-        self.rules = rules(styles(self.templates).values()) if style is None else {}
-        self._styles: dict[str, tuple[Style, Config, Any]] = {}
-        self._steps: dict[tuple[str, Any], slots.NextStep] = {}
-        if style is not None:
-            self.style(style)
-
-    def style(self, name: str) -> tuple[Style, Config, Any]:
-        """Return a style, its check settings and its compiled template (or None), once."""
-        found = self._styles.get(name)
-        if found is None:
-            chosen = get_style(name, self.templates)
-            merged = self.config.for_style(chosen.checks, str(chosen.path))
-            found = self._styles[name] = (chosen, merged, self._compile(chosen))
-        return found
-
-    def _compile(self, chosen: Style) -> Any:
-        """Return the style's template in an environment of our own that does not re-check
-        files on every render (a run does not wait for template edits); None if it fails."""
-
-        dirs = tuple(f.path for f in search_path(self.templates))
-        if chosen.path.parent not in dirs:
-            dirs = (chosen.path.parent, *dirs)
-        try:
-            env = new_environment(dirs)  # refuses non-regular template files
-            env.auto_reload = False
-            return env.get_template(chosen.path.name)
-        except Exception:  # styles.render reports it, row by row
-            return None
-
-    def next_step(self, prospect: Prospect) -> slots.NextStep:
-        """Return the proposed next step, shared by prospects in one zone with the same hours."""
-        if prospect.slots:
-            return slots.next_step(self.caller, prospect, self.moment)
-        zone, note = slots.zone_for(prospect, self.caller)
-        key = (zone.key, prospect.hours)
-        step = self._steps.get(key)
-        if step is None:
-            step = slots.next_step(self.caller, prospect, self.moment)
-            if len(self._steps) >= _STEP_CACHE:
-                self._steps.clear()
-            self._steps[key] = step
-            return step
-        return replace(step, notes=(note,) if note else ())
-
-    def render(self, chosen: Style, template: Any, prospect: Prospect, step: str) -> str:
-        """Render like styles.render; on any trouble let styles.render raise its located error."""
-        from . import sandbox
-        from .text import one_paragraph
-
-        args = {"caller": self.caller, "prospect": prospect, "next_step": step, "now": self.moment}
-        if template is not None and not missing_fields(chosen, self.caller, prospect):
-            try:
-                with sandbox.budget():
-                    chunks = []
-                    size = 0
-                    for chunk in template.generate(**args):
-                        size += len(chunk)
-                        if size > MAX_OUTPUT:
-                            break
-                        chunks.append(chunk)
-                    else:
-                        return one_paragraph("".join(chunks))
-            except Exception:  # styles.render below names the problem
-                pass
-        return render(chosen, templates=self.templates, **args)
-
-    def draft(self, prospect: Prospect) -> Draft:
-        """Render and score the voicemail for one prospect."""
-        from .api import judge
-
-        picked = None
-        name = self.forced
-        if name is None:
-            picked = choose(prospect, self.rules, self.caller)
-            name = picked.style
-        chosen, merged, template = self.style(name)
-        step = self.next_step(prospect)
-        text = self.render(chosen, template, prospect, step.text)
-        return judge(text, self.caller, prospect, chosen.name, merged, self.moment, step, picked)
-
-    def warm(self) -> None:
-        """Load what every draft needs (dictionary, patterns, templates) before workers fork."""
-        from . import readability
-
-        readability._dictionary()
-        review(
-            "Hi Dana, this is Freda from ABC Company, 901-555-2120. Would Tuesday at 3 or 4 "
-            "p.m. work? Call me at 901-555-2120, nine oh one, five five five, two one two zero.",
-            caller_phone=self.caller.phone,
-            now=self.moment,
-        )
-        names = (
-            [self.forced]
-            if self.forced
-            else ["referral", "third-party", "warm-cold-call", "straight-pitch"]
-        )
-        for name in names:
-            with contextlib.suppress(VoicemailCoachError):
-                self.style(name)
-
-
-# --- output formats -------------------------------------------------------------------------
-
-
-def _where(error: VoicemailCoachError | str, row: Row, source: str) -> str:
-    """Return an error message that names the row's file:line first."""
-    said = str(error)
-    return said if said.startswith(f"{source}:") else f"{source}:{row.line}: {said}"
-
-
-class JsonLines:
-    """One JSON object per line: a draft (like Draft.to_dict(), with row and reason) or an error."""
-
-    name = "jsonl"
-
-    def header(self) -> str:
-        return ""
-
-    def draft(self, row: Row, d: Draft) -> str:
-        record: dict[str, Any] = {
-            "row": row.number,
-            "prospect": d.prospect,
-            "style": d.style,
-            "reason": d.reason,
-        }
-        record.update(d.to_dict())
-        return json.dumps(record, ensure_ascii=False) + "\n"
-
-    def error(self, row: Row, message: str) -> str:
-        return (
-            json.dumps(
-                {"row": row.number, "prospect": row.name, "error": message}, ensure_ascii=False
-            )
-            + "\n"
-        )
-
-    def summary(self, summary: Summary) -> str | None:
-        return None
-
-
-class CsvRows:
-    """A flat table: one line per row, findings as 'level check: message' joined by ' | '."""
-
-    name = "csv"
-
-    def _line(self, values: Iterable[Any]) -> str:
-        buffer = io.StringIO()
-        csv.writer(buffer).writerow(values)
-        return buffer.getvalue()
-
-    def header(self) -> str:
-        return self._line(CSV_COLUMNS)
-
-    def draft(self, row: Row, d: Draft) -> str:
-        said = " | ".join(f"{f.severity} {f.check}: {f.message}" for f in d.findings)
-        return self._line(
-            (
-                row.number,
-                d.prospect,
-                d.style,
-                d.score,
-                "true" if d.passed else "false",
-                d.metrics.seconds,
-                d.text,
-                said,
-                "",
-            )
-        )
-
-    def error(self, row: Row, message: str) -> str:
-        return self._line((row.number, row.name or "", "", "", "", "", "", "", message))
-
-    def summary(self, summary: Summary) -> str | None:
-        return None
-
-
-class Markdown:
-    """A report for people: one section per row, the counts at the top."""
-
-    name = "markdown"
-
-    def header(self) -> str:
-        return ""
-
-    def draft(self, row: Row, d: Draft) -> str:
-        m = d.metrics
-        verdict = "passes" if d.passed else "does not pass"
-        out = [f"## {row.number}. {d.prospect}: {d.style}, {d.score}/100\n"]
-        if d.reason:
-            out.append(f"{d.reason[:1].upper()}{d.reason[1:]}.\n")
-        out.append(f"> {d.text}\n")
-        out.append(f"{m.seconds:g} s spoken, grade {m.grade:g}; {verdict}.\n")
-        if d.findings:
-            out.extend(f"- **{f.severity}** `{f.check}`: {f.message}" for f in d.findings)
-            out.append("")
-        return "\n".join(out) + "\n"
-
-    def error(self, row: Row, message: str) -> str:
-        return f"## {row.number}. {row.name or '(no name)'}: not drafted\n\n`{message}`\n\n"
-
-    def summary(self, summary: Summary) -> str | None:
-        title = f"# Voicemail drafts: {Path(summary.source).name}\n\n"
-        counts = (
-            f"{summary.drafted} drafted ({summary.passed} pass), {summary.failed} not "
-            "drafted (see the sections that say so)."
-        )
-        if not summary.failed:
-            counts = f"{summary.drafted} drafted ({summary.passed} pass)."
-        return f"{title}{counts} Now: {summary.now}.\n\n"
-
-
-_FORMATTERS = {"jsonl": JsonLines, "csv": CsvRows, "markdown": Markdown}
+class WorkerDied(VoicemailCoachError):
+    """A worker process ended without finishing its rows (killed, or out of memory)."""
 
 
 def format_for(out: str | Path, fmt: str | None = None) -> str:
@@ -342,25 +87,39 @@ def format_for(out: str | Path, fmt: str | None = None) -> str:
 
 
 class Job(NamedTuple):
-    """Everything a worker needs to turn rows into output text (picklable)."""
+    """Everything a worker needs to turn rows into output text."""
 
     source: str
-    columns: None  # unused: rows carry what they need (kept for the pickled shape)
-    caller: Caller
+    caller: Caller | None
     config: Config
     now: datetime
     style: str | None
     fmt: str
+    every: bool = False  # every style the data allows (--all)
+    numbered: bool = True  # results carry their row number
+    options: tuple[tuple[str, Any], ...] = ()  # for the writer (text: width, colour)
+
+
+class Task(NamedTuple):
+    """A row ready for a worker: its prospect and proposed next step, or why it failed."""
+
+    number: int
+    prospect: Prospect | None
+    step: NextStep | None
+    failure: DraftFailure | None
 
 
 class Chunk(NamedTuple):
-    """What a worker sends back for a chunk of rows: the text to write and the counts."""
+    """What a worker sends back for a chunk of rows: the text to write, messages, counts."""
 
     text: str
+    errors: tuple[str, ...]
     rows: int
     drafted: int
     failed: int
     passed: int
+    skipped: int = 0
+    bugs: int = 0
 
 
 class Worker:
@@ -368,84 +127,120 @@ class Worker:
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.drafter = Drafter(job.caller, job.now, config=job.config, style=job.style)
-        self.out = _FORMATTERS[job.fmt]()
+        self.drafter = Drafter(job.caller, config=job.config, spread=True)
+        self.out: Writer = writer_for(job.fmt, **dict(job.options))
+        if job.style is not None:
+            self.drafter.style(job.style)  # an unknown style fails here, before any row
 
     def prospect(self, row: Row) -> Prospect:
-        """Return the row's prospect, validated."""
+        """Return the row's prospect, validated (DataError names file:line and the key)."""
         return to_prospect(row)
 
-    def chunk(self, rows: list[Row]) -> Chunk:
-        """Draft a chunk of rows into output text."""
-        parts = []
-        drafted = failed = passed = 0
+    def plan(self, row: Row) -> Task:
+        """Validate a row and propose its slots, in the parent, in input order.
+
+        Planning happens where the rows are read, so the slots are spread over the whole list
+        the same way whatever the number of workers.
+        """
         source = self.job.source
-        for row in rows:
-            if not isinstance(row, Row):
-                row = Row(*row)
-            message = row.error
-            if message is None:
-                try:
-                    d = self.drafter.draft(self.prospect(row))
-                except VoicemailCoachError as exc:
-                    message = _where(exc, row, source)
-                except Exception as exc:  # a bug must not stop the other rows
-                    message = (
-                        f"{source}:{row.line}: could not draft this row "
-                        f"({type(exc).__name__}: {exc}); please report it"
-                    )
-                else:
-                    parts.append(self.out.draft(row, d))
+        if row.error is not None:
+            return Task(
+                row.number,
+                None,
+                None,
+                DraftFailure(row.name, row.error, path=source, line=row.line),
+            )
+        try:
+            prospect = self.prospect(row)
+        except VoicemailCoachError as exc:
+            said = str(exc)
+            if not said.startswith(f"{source}:"):
+                said = f"{source}:{row.line}: {said}"
+            return Task(
+                row.number, None, None, DraftFailure(row.name, said, path=source, line=row.line)
+            )
+        except Exception as exc:  # a bug must not stop the other rows
+            stand_in = Prospect(row.name or "this row", "", source=source, line=row.line)
+            return Task(row.number, None, None, failure(stand_in, exc))
+        try:
+            step = self.drafter.next_step(prospect, self.job.now)
+        except Exception as exc:  # a past slot, an unknown zone: this row only
+            return Task(row.number, None, None, failure(prospect, exc, self.job.style))
+        return Task(row.number, prospect, step, None)
+
+    def results(self, task: Task) -> list[Result]:
+        """Draft one planned row: its draft (or every style's, with --all), or why it failed."""
+        if task.failure is not None or task.prospect is None:
+            assert task.failure is not None
+            return [task.failure]
+        now = self.job.now
+        if self.job.every:
+            return list(self.drafter.every_style(task.prospect, now, step=task.step))
+        return [self.drafter.attempt(task.prospect, self.job.style, now, step=task.step)]
+
+    def chunk(self, tasks: Iterable[Task]) -> Chunk:
+        """Draft a chunk of planned rows into output text."""
+        parts: list[str] = []
+        errors: list[str] = []
+        count = drafted = failed = passed = skipped = bugs = 0
+        inline = self.out.inline_errors
+        for task in tasks:
+            count += 1
+            number = task.number if self.job.numbered else None
+            for result in self.results(task):
+                if isinstance(result, Draft):
                     drafted += 1
-                    passed += d.passed
-                    continue
-            parts.append(self.out.error(row, message))
-            failed += 1
-        return Chunk("".join(parts), len(rows), drafted, failed, passed)
+                    passed += result.passed
+                elif isinstance(result, Skipped):
+                    skipped += 1
+                else:
+                    failed += 1
+                    bugs += result.bug
+                    if not inline:
+                        errors.append(result.message)
+                        continue
+                parts.append(self.out.result(result, number))
+        return Chunk("".join(parts), tuple(errors), count, drafted, failed, passed, skipped, bugs)
 
 
 _WORKER: Worker | None = None
 
 
-def _start_worker(job: Job) -> None:
-    """Set up a worker process; Ctrl-C is the parent's to handle, TERM ends it at once.
+def _start_worker() -> None:
+    """Set up a worker process: it ends with its parent, Ctrl-C is the parent's to handle.
 
-    A forked worker starts from the parent's warm Worker (templates compiled, caches filled);
-    a spawned one builds its own.
+    A forked worker starts from the parent's warm Worker (templates compiled, caches filled).
     """
-    global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if _WORKER is None or _WORKER.job is not job:
-        _WORKER = Worker(job)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # best effort: the parent also stops the pool
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent is already gone
+            os._exit(0)
 
 
-def _work(rows: list[tuple[Any, ...]]) -> Chunk:
+def _work(tasks: list[Task]) -> Chunk:
     """Draft a chunk in a worker; an interrupt there travels to the parent as Interrupted."""
     assert _WORKER is not None
     try:
-        return _WORKER.chunk(rows)  # type: ignore[arg-type]
+        return _WORKER.chunk(tasks)
     except KeyboardInterrupt:
         raise Interrupted("interrupted in a worker") from None
 
 
-def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    """Yield lists of up to `size` rows."""
-    it = iter(rows)
+def _chunks(worker: Worker, rows: Iterable[Row], size: int) -> Iterator[list[Task]]:
+    """Yield lists of up to `size` rows, each planned (validated, its slots proposed)."""
+    it = (worker.plan(row) for row in rows)
     while True:
         batch = list(itertools.islice(it, size))
         if not batch:
             return
         yield batch
-
-
-def _context() -> Any:
-    """Return the process start method: fork on Linux (workers inherit what the parent loaded)."""
-    import multiprocessing
-
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
 
 
 def default_jobs() -> int:
@@ -456,82 +251,106 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _results(worker: Worker, rows: Iterable[Row], jobs: int, size: int) -> Iterator[Chunk]:
-    """Yield each chunk's result in input order, from worker processes or this one."""
+def _results(
+    worker: Worker, rows: Iterable[Row], jobs: int, size: int
+) -> Generator[Chunk, None, None]:
+    """Yield each chunk's result in input order, from worker processes or this one.
+
+    Raises WorkerDied within moments when a worker process ends without finishing.
+    """
     global _WORKER
-    chunks = _chunks(rows, size)
+    chunks = _chunks(worker, rows, size)
     head = list(itertools.islice(chunks, 2))
     if jobs <= 1 or len(head) < 2:  # one chunk is not worth starting processes for
-        for rows_ in itertools.chain(head, chunks):
-            yield worker.chunk(rows_)
+        for tasks in itertools.chain(head, chunks):
+            yield worker.chunk(tasks)
         return
-    worker.drafter.warm()  # load once here; forked workers inherit it
-    plain = ([tuple(r) for r in c] for c in itertools.chain(head, chunks))
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    worker.drafter.warm([worker.job.style] if worker.job.style else [])  # forked workers inherit it
     _WORKER = worker
+    fork = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork") if fork else multiprocessing.get_context()
+    watch = _Watch()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker)
+    pending: deque[tuple[int, Future[Chunk]]] = deque()
+    done = 0
+    broken = False
     try:
-        with _context().Pool(jobs, initializer=_start_worker, initargs=(worker.job,)) as pool:
-            try:
-                yield from pool.imap(_work, plain)
-            except Interrupted:
-                raise KeyboardInterrupt from None
+        for tasks in itertools.chain(head, chunks):
+            pending.append((tasks[0].number, pool.submit(_work, tasks)))
+            while len(pending) >= jobs * AHEAD:
+                chunk = watch.result(pending.popleft()[1])
+                done += chunk.rows
+                yield chunk
+        while pending:
+            chunk = watch.result(pending.popleft()[1])
+            done += chunk.rows
+            yield chunk
+    except BrokenProcessPool:
+        broken = True
+        raise WorkerDied(
+            f"a worker process died (killed, or out of memory?) after {done:,} rows were "
+            "drafted; the output was not written (an earlier file is left as it was). Run "
+            "again, with fewer --jobs if memory is short"
+        ) from None
+    except Interrupted:
+        raise KeyboardInterrupt from None
     finally:
         _WORKER = None
+        for _, future in pending:
+            future.cancel()
+        if broken:
+            watch.stop(pool)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)  # running chunks finish, then exit
 
 
-# --- the output file ------------------------------------------------------------------------
+class _Watch:
+    """Wait for results while watching the worker processes themselves.
 
+    `concurrent.futures` notices a dead worker, but not always: one killed while it was
+    sending a result leaves half a message in the pipe, and the pool's reader waits for the
+    rest forever. So results are awaited a fraction of a second at a time, and a worker that
+    has exited in between breaks the pool here.
+    """
 
-class _Output:
-    """A temporary file beside the target, renamed into place only when complete."""
+    POLL = 0.25
 
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        self.path = Path(name)
-        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self.mode = _mode_for(target)
+    def __init__(self) -> None:
+        import multiprocessing
 
-    def write(self, text: str) -> None:
-        if text:
-            self.handle.write(text)
+        self.before = {p.pid for p in multiprocessing.active_children()}
+        self.seen: dict[int, Any] = {}
 
-    def commit(self, head: str | None = None) -> None:
-        """Put the file in place (with `head` written before everything else)."""
-        self.handle.flush()
-        if head:
-            final = _Output(self.target)
+    def check(self) -> None:
+        """Raise BrokenProcessPool when a worker process of this run has exited."""
+        import multiprocessing
+        from concurrent.futures.process import BrokenProcessPool
+
+        for process in multiprocessing.active_children():
+            if process.pid is not None and process.pid not in self.before:
+                self.seen.setdefault(process.pid, process)
+        if any(process.exitcode is not None for process in self.seen.values()):
+            raise BrokenProcessPool("a worker process ended")
+
+    def result(self, future: Any) -> Chunk:
+        """Return a chunk's result; BrokenProcessPool as soon as a worker is gone."""
+        while True:
             try:
-                final.write(head)
-                self.handle.close()
-                with self.path.open(encoding="utf-8", newline="") as body:
-                    while block := body.read(1 << 20):
-                        final.write(block)
-                final.commit()
-            finally:
-                final.discard()
-                self.discard()
-            return
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.chmod(self.path, self.mode)
-        os.replace(self.path, self.target)
+                chunk: Chunk = future.result(timeout=self.POLL)
+                return chunk
+            except TimeoutError:
+                self.check()
 
-    def discard(self) -> None:
-        """Remove the temporary file (after a failure, or once copied)."""
-        with contextlib.suppress(OSError):
-            self.handle.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-
-
-def _mode_for(target: Path) -> int:
-    """Return the mode the output gets: the existing file's, else what the umask allows."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+    def stop(self, pool: Any) -> None:
+        """End a broken pool without waiting on it: cancel everything, end every worker."""
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in self.seen.values():
+            with contextlib.suppress(Exception):
+                process.kill()
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -551,6 +370,22 @@ class Summary:
     seconds: float
     now: str
     jobs: int
+    skipped: int = 0
+    bugs: int = 0
+
+    @property
+    def counts(self) -> Counts:
+        """Return the counts the writers see."""
+        return Counts(
+            self.source,
+            self.rows,
+            self.drafted,
+            self.passed,
+            self.failed,
+            self.skipped,
+            self.bugs,
+            self.now,
+        )
 
     @property
     def line(self) -> str:
@@ -560,6 +395,95 @@ class Summary:
                 f"{self.drafted} drafted, {self.failed} failed; see the error records in {self.out}"
             )
         return f"{self.drafted} drafted, 0 failed; written to {self.out}"
+
+
+def exit_code(summary: Summary | Counts) -> int:
+    """Return the exit status ``draft`` and ``batch`` share.
+
+    3 when a prospect hit a bug in voicemail-coach, else 2 when a prospect could not be
+    drafted, else 1 when a draft has a finding at or above ``--fail-on``, else 0.
+    """
+    if summary.bugs:
+        return 3
+    if summary.failed:
+        return 2
+    return 1 if summary.passed < summary.drafted else 0
+
+
+def _until_caller_needed(rows: Iterable[Row], source: str | Path) -> Iterator[Row]:
+    """Yield the rows that fail on their own; raise 'no caller' at the first good one."""
+    for row in rows:
+        if row.error is None:
+            raise DataError(
+                "no caller: add a `caller:` section to the file, or add one to "
+                "voicemail-coach.yaml",
+                path=str(source),
+            )
+        yield row
+
+
+def _open(
+    call_list: str | Path,
+    caller: Caller | None,
+    config: Config,
+    reading: Reading | None = None,
+) -> tuple[CallList, Caller]:
+    """Open a call list and settle who calls."""
+    listing = _listing(call_list, reading)
+    chosen = caller or listing.caller or config.caller
+    if chosen is None:
+        raise DataError(
+            "no caller: add a `caller:` section to the list, give --caller FILE, "
+            "or add one to voicemail-coach.yaml",
+            path=str(call_list),
+        )
+    return listing, chosen
+
+
+def _drain(
+    worker: Worker,
+    rows: Iterable[Row],
+    jobs: int,
+    write: Callable[[str], None],
+    progress: Callable[[int], None] | None = None,
+    errors: Callable[[str], None] | None = None,
+) -> Chunk:
+    """Draft every row and write its text; return the totals."""
+    totals = [0] * 6
+    results = _results(worker, rows, jobs, CHUNK_ROWS)
+    try:
+        for chunk in results:
+            write(chunk.text)
+            if errors is not None:
+                for message in chunk.errors:
+                    errors(message)
+            for i, n in enumerate(chunk[2:]):
+                totals[i] += n
+            if progress is not None:
+                progress(chunk.rows)
+    finally:
+        results.close()  # stops the workers at once on an error or interrupt
+    return Chunk("", (), *totals)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read a CRM export: ``--map`` ({"HEADER": "field"}), ``--id COLUMN``, and who
+    hears the reader's notes (a Windows-1252 file, the columns ignored)."""
+
+    mapping: Mapping[str, str] | None = None
+    id_column: str | None = None
+    on_note: Callable[[str], None] | None = None
+
+
+def _listing(source: str | Path, reading: Reading | None) -> CallList:
+    """Open a list the way `reading` says, and pass its notes on."""
+    reading = reading or Reading()
+    listing = open_list(source, reading.mapping, reading.id_column)
+    if reading.on_note is not None:
+        for note in listing.notes:
+            reading.on_note(note)
+    return listing
 
 
 def run(
@@ -574,70 +498,120 @@ def run(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    inputs: Iterable[tuple[str, str | Path]] = (),
+    reading: Reading | None = None,
 ) -> Summary:
     """Draft every row of a call list (YAML or CSV) into `out` (JSON Lines, CSV or Markdown).
 
-    Raises a VoicemailCoachError when the list cannot be read at all or an option is unusable
-    (nothing is written then); a bad row becomes an error record instead. `progress` is called
-    with the number of rows done after each chunk; `on_total`, when given, first gets the
-    number of rows (for CSV this reads the file once more).
+    Raises a VoicemailCoachError when the list cannot be read at all, an option is unusable,
+    or a worker process dies (WorkerDied); nothing is written then. A bad row becomes an error
+    record instead. `progress` is called with the number of rows done after each chunk;
+    `on_total`, when given, first gets the number of rows (for CSV this reads the file once
+    more). `inputs` names other files the run reads ((what, path) pairs, e.g. the caller
+    file): the output may not be one of them, nor the call list or the config file. Where the
+    output may go, and what becomes of a symlink, is `voicemail_coach.output.files`.
     """
+    from .output.files import AtomicFile, resolve_output
+
     started = time.monotonic()
+    from .catalog import styles
+
+    used = [("the call list", call_list), *inputs]
+    if config.source:
+        used.append(("the config file", config.source))
+    used.extend(
+        (f"the template of style {s.name}", s.path) for s in styles(config.templates).values()
+    )
+    resolve_output(out, inputs=used)  # refused before the list is read
     fmt = format_for(out, fmt)
-    target = Path(out)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ConfigError(f"{out}: the folder {folder} does not exist; create it first")
-    if target.is_dir():
-        raise ConfigError(f"{out}: is a folder; give a file name like drafts.jsonl")
-    source_path = Path(call_list)
-    with contextlib.suppress(OSError):
-        if target.exists() and target.samefile(source_path):
-            raise ConfigError(f"{out}: is the call list itself; write the drafts elsewhere")
-    listing = open_list(call_list)
-    caller = caller or listing.caller or config.caller
-    if caller is None:
-        raise DataError(
-            "no caller: add a `caller:` section to the list, give --caller FILE, "
-            "or add one to voicemail-coach.yaml",
-            path=str(call_list),
-        )
+    listing, caller = _open(call_list, caller, config, reading)
     moment = slots.resolve_now(now, caller)
-    job = Job(listing.source, None, caller, config, moment, style, fmt)
+    job = Job(listing.source, caller, config, moment, style, fmt)
     worker = Worker(job)  # an unknown style fails here, before anything is written
     jobs = max(1, jobs or default_jobs())
     if on_total is not None:
         on_total(listing.count())
-    formatter = _FORMATTERS[fmt]()
-    output = _Output(target)
-    drafted = failed = passed = rows = 0
+    output = AtomicFile(out, inputs=used)
     try:
-        output.write(formatter.header())
-        with contextlib.closing(_results(worker, listing.rows(), jobs, CHUNK_ROWS)) as results:
-            for chunk in results:
-                output.write(chunk.text)
-                rows += chunk.rows
-                drafted += chunk.drafted
-                failed += chunk.failed
-                passed += chunk.passed
-                if progress is not None:
-                    progress(chunk.rows)
-        if rows == 0:
+        output.write(worker.out.header())
+        totals = _drain(worker, listing.rows(), jobs, output.write, progress)
+        if totals.rows == 0:
             raise DataError("no prospects: the list has a header but no rows", path=listing.source)
         summary = Summary(
             listing.source,
             str(out),
             fmt,
-            rows,
-            drafted,
-            failed,
-            passed,
+            totals.rows,
+            totals.drafted,
+            totals.failed,
+            totals.passed,
             round(time.monotonic() - started, 3),
             moment.isoformat(),
             jobs,
+            totals.skipped,
+            totals.bugs,
         )
-        output.commit(formatter.summary(summary))
+        output.write(worker.out.footer(summary.counts))
+        output.commit(worker.out.head(summary.counts) or "")
     except BaseException:
         output.discard()
         raise
     return summary
+
+
+def stream(
+    source: str | Path,
+    write: Callable[[str], None],
+    *,
+    fmt: str = "text",
+    config: Config = DEFAULT_CONFIG,
+    caller: Caller | None = None,
+    now: datetime | None = None,
+    style: str | None = None,
+    every: bool = False,
+    names: Callable[[str | None], bool] | None = None,
+    errors: Callable[[str], None] | None = None,
+    options: Iterable[tuple[str, Any]] = (),
+    reading: Reading | None = None,
+) -> Counts:
+    """Draft every prospect of a file (YAML or CSV) in this process, writing as it goes.
+
+    For the ``draft`` command: memory stays flat however long the file. ``names`` keeps only
+    the rows whose prospect name it accepts; ``errors`` gets each failure's message when the
+    format does not carry them (text). Raises a VoicemailCoachError when the file cannot be
+    read at all or the style is unknown.
+    """
+    listing = _listing(source, reading)
+    caller = caller or listing.caller or config.caller
+    rows = listing.rows()
+    if caller is None:  # said once the rows before the first good one are reported
+        rows = _until_caller_needed(rows, source)
+    moment = slots.resolve_now(now, caller)
+    job = Job(
+        listing.source,
+        caller,
+        config,
+        moment,
+        style,
+        fmt,
+        every=every,
+        numbered=fmt in ("jsonl", "csv"),  # records a program reads carry their row
+        options=tuple(options),
+    )
+    worker = Worker(job)
+    if names is not None:
+        rows = (r for r in rows if names(r.name))
+    write(worker.out.header())
+    totals = _drain(worker, rows, 1, write, errors=errors)
+    counts = Counts(
+        listing.source,
+        totals.rows,
+        totals.drafted,
+        totals.passed,
+        totals.failed,
+        totals.skipped,
+        totals.bugs,
+        moment.isoformat(),
+    )
+    write(worker.out.footer(counts))
+    return counts

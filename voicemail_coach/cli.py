@@ -1,4 +1,9 @@
-"""The voicemail-coach command: parse, call the library, print; nothing else."""
+"""The voicemail-coach command: parse, call the library, print; nothing else.
+
+Exit codes, for every command: 0 clean; 1 a finding at or above ``--fail-on``; 2 bad input or
+usage (including a prospect or row that could not be drafted); 3 a bug in voicemail-coach (one
+line says so; ``--debug`` or ``VOICEMAIL_COACH_DEBUG=1`` shows the traceback); 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ FORMATS = ("text", "json", "markdown")
 FAIL_ON = ("error", "warning", "suggestion", "never")
 CONFIG_NAME = "voicemail-coach.yaml"
 COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+EXIT_BUG = 3
+DEBUG_VAR = "VOICEMAIL_COACH_DEBUG"
 
 
 class InputError(click.ClickException):
@@ -42,7 +49,7 @@ def _merge(ctx: click.Context, key: str, value: Any) -> Any:
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Accept --config, --templates, --fail-on and --check before and after the command name."""
+    """Accept --config, --templates, --fail-on, --check and --debug before or after the command."""
     options = [
         click.option(
             "--config",
@@ -79,14 +86,41 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
             help="Set a check's or an outcome's level (off, suggestion, warning, error) over "
             "the config and the style, e.g. --check length=suggestion (repeatable).",
         ),
+        click.option(
+            "--debug",
+            "debug",
+            is_flag=True,
+            default=None,
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "debug", v or None),
+            help=f"Show the traceback of an unexpected error (or set {DEBUG_VAR}=1).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
     return f
 
 
+def debugging(ctx: click.Context | None = None) -> bool:
+    """Return True when --debug or VOICEMAIL_COACH_DEBUG=1 asks for tracebacks."""
+    obj = ctx.obj if ctx is not None and isinstance(ctx.obj, dict) else {}
+    return bool(obj.get("debug")) or os.environ.get(DEBUG_VAR, "") not in ("", "0")
+
+
+def quiet_pipe() -> None:
+    """Point stdout at /dev/null after the reader went away, so exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner): nothing to flush
+        pass
+
+
 def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's errors into a short message and exit code 2."""
+    """Turn every error into one line: the library's (exit 2), the system's (2), a bug (3).
+
+    A closed pipe (``draft | head``) ends quietly with exit 0.
+    """
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -94,8 +128,50 @@ def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
             return f(*args, **kwargs)
         except VoicemailCoachError as exc:
             raise InputError(str(exc)) from None
+        except BrokenPipeError:
+            quiet_pipe()
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as exc:
+            import errno
+
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                where = f"{exc.filename}: " if exc.filename else ""
+                raise InputError(
+                    f"{where}cannot write the output: {exc.strerror}; free some space or "
+                    "write elsewhere"
+                ) from None
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise InputError(
+                f"{where}{exc.strerror or exc}; check the path, its permissions and the free "
+                "disk space"
+            ) from None
+        except Exception as exc:
+            if debugging(click.get_current_context(silent=True)):
+                raise
+            said = " ".join(str(exc).split())[:200]
+            click.echo(
+                f"voicemail-coach: internal error ({type(exc).__name__}: {said}); this is a "
+                f"bug, please report it with the command you ran (--debug shows the traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_BUG)
 
     return wrapper
+
+
+def _readable(path: Path, what: str) -> bool:
+    """Return whether a config file is there; an unreadable folder is skipped with a warning."""
+    try:
+        return path.is_file()
+    except OSError as exc:
+        click.echo(
+            f"voicemail-coach: warning: cannot look in {path.parent} ({exc.strerror}); "
+            f"skipping the {what} config",
+            err=True,
+        )
+        return False
 
 
 def _config_path(ctx: click.Context) -> Path | None:
@@ -104,10 +180,10 @@ def _config_path(ctx: click.Context) -> Path | None:
     if given:
         return Path(given)
     local = Path(CONFIG_NAME)
-    if local.is_file():
+    if _readable(local, "local"):
         return local
     user = Path(click.get_app_dir("voicemail-coach")) / "config.yaml"
-    return user if user.is_file() else None
+    return user if _readable(user, "user") else None
 
 
 def settings(ctx: click.Context) -> Any:
@@ -138,73 +214,66 @@ def echo(text: str = "", **style: Any) -> None:
     click.echo(click.style(text, **style) if style else text, color=use_colour())
 
 
-def show_text(draft: Any, header: str | None = None) -> None:
-    """Print a draft for a person: the script first, then one score line, then findings."""
-    if header:
-        echo(header, bold=True)
-    echo(draft.text)
-    m = draft.metrics
-    verdict = "pass" if draft.passed else "FAIL"
-    echo(
-        f"score {draft.score}/100 ({verdict}) | {m.seconds:g} s spoken | grade {m.grade:g}",
-        dim=True,
-    )
-    for f in draft.findings:
-        echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
+def terminal_width() -> int:
+    """Return the columns to wrap text at: $COLUMNS, else the terminal's, else 88."""
+    import shutil
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((88, 24)).columns
+    return 88
 
 
-def show_markdown(draft: Any, header: str) -> None:
-    """Print a draft as a Markdown section."""
-    m = draft.metrics
-    echo(f"## {header}\n")
-    echo(f"> {draft.text}\n")
-    echo(f"Score **{draft.score}/100**, {m.seconds:g} s spoken, grade {m.grade:g}.\n")
-    for f in draft.findings:
-        echo(f"- **{f.severity}** `{f.check}`: {f.message}")
-    if draft.findings:
-        echo()
+def text_options() -> tuple[tuple[str, Any], ...]:
+    """Return the text writer's options: the width, and colour unless NO_COLOR says no."""
+    return (("width", terminal_width()), ("colour", use_colour() is not False))
 
 
-def finish(drafts: list[Any], config: Any) -> None:
-    """Exit 1 when any finding reaches the failing level."""
-    from .policy.scoring import fails
+def write(text: str) -> None:
+    """Write output text as it comes; colour is stripped unless stdout is a terminal."""
+    if text:
+        click.echo(text, nl=False, color=use_colour())
 
-    if any(fails(d.findings, config.fail_on) for d in drafts):
-        sys.exit(1)
+
+def warn(message: str) -> None:
+    """Print one message line on stderr."""
+    click.echo(f"voicemail-coach: {message}", err=True)
 
 
 def parse_now(value: str | None) -> Any:
     """Read --now: an ISO time with or without an offset."""
-    if value is None:
-        return None
-    from datetime import datetime
+    from .clock import read_now
 
     try:
-        return datetime.fromisoformat(value.strip().replace("T", " "))
-    except ValueError:
-        raise InputError(
-            f"--now '{value}' is not an ISO time; write it like "
-            "2026-11-23T09:00 or 2026-11-23T09:00-06:00"
-        ) from None
+        return read_now(value, "--now")
+    except VoicemailCoachError as exc:
+        raise InputError(exc.message) from None
 
 
-def pick_prospects(prospects: Iterable[Any], name: str | None) -> list[Any]:
-    """Return every prospect, or the one whose name matches (case-insensitively)."""
-    prospects = list(prospects)
-    if name is None:
-        return prospects
+def _mapping(maps: tuple[str, ...]) -> dict[str, str] | None:
+    """Read the --map options ("HEADER=field"), or None when none are given."""
+    if not maps:
+        return None
+    from .sources import parse_mapping
+
+    return parse_mapping(maps)
+
+
+def pick_name(names: Iterable[str | None], name: str) -> str:
+    """Return the one prospect name that matches (exactly, else in part; case-insensitive)."""
+    known = [n for n in names if n]
     wanted = name.casefold().strip()
-    exact = [p for p in prospects if p.name.casefold() == wanted]
-    found = exact or [p for p in prospects if wanted in p.name.casefold()]
-    names = ", ".join(p.name for p in prospects)
+    exact = [n for n in known if n.casefold() == wanted]
+    found = exact or [n for n in known if wanted in n.casefold()]
+    listed = ", ".join(known)
     if not found:
-        raise InputError(f"no prospect named '{name}'; the file has: {names}")
+        raise InputError(f"no prospect named '{name}'; the file has: {listed}")
     if len(found) > 1:
         raise InputError(
-            f"'{name}' matches {len(found)} prospects: "
-            f"{', '.join(p.name for p in found)}; give more of the name"
+            f"'{name}' matches {len(found)} prospects: {', '.join(found)}; give more of the name"
         )
-    return found
+    return found[0]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -216,13 +285,35 @@ def cli(ctx: click.Context) -> None:
     ctx.ensure_object(dict)
 
 
+DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
+
+
 @cli.command()
-@click.argument("prospects", type=click.Path(dir_okay=True, allow_dash=False))
+@click.argument(
+    "prospects", required=False, default="prospects.yaml", type=click.Path(allow_dash=False)
+)
 @click.option("--style", help="Render this style (default: the recommended one).")
-@click.option("--all", "all_styles", is_flag=True, help="Render every available style.")
+@click.option(
+    "--all",
+    "all_styles",
+    is_flag=True,
+    help="Render every style the prospect's data allows; name each one skipped and why.",
+)
 @click.option("--prospect", "name", help="Only the prospect with this name (case-insensitive).")
 @click.option("--now", help="Treat this ISO time as now (default: the current time).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(DRAFT_FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="HEADER=FIELD",
+    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
+)
+@click.option(
+    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -234,41 +325,65 @@ def draft(
     name: str | None,
     now: str | None,
     fmt: str,
+    maps: tuple[str, ...],
+    id_column: str | None,
 ) -> None:
-    """Draft the voicemail to leave for each prospect in a YAML file, scored."""
-    from . import api, sources
-    from .catalog import styles as all_known
+    """Draft the voicemail to leave for each prospect in a YAML (or CSV) file, scored.
+
+    PROSPECTS defaults to ./prospects.yaml. Drafts are printed as they are made; the slots
+    proposed are spread over the file (no slot offered to more than max_per_slot prospects, 5
+    unless the config says otherwise). A prospect that cannot be drafted is named on stderr
+    with file:line and what to fix; the others are still drafted. Exit 0 when every prospect
+    is drafted and passes, 1 when a finding reaches --fail-on, 2 when a prospect could not be
+    drafted (or the file is unusable), 3 for a bug.
+    """
+    from . import batch
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
+    if not prospects.strip():
+        raise InputError("no file named: give the prospects file (.yaml or .csv)")
     config = settings(ctx)
-    book = sources.load(prospects)
-    caller = book.caller or config.caller
     moment = parse_now(now)
-    chosen = pick_prospects(book.prospects, name)
-    names: list[str | None] = [style]
-    if all_styles:
-        names = list(all_known(config.templates))
-    drafts = []
-    for prospect in chosen:
-        for style_name in names:
-            d = api.draft(prospect, style_name, caller, moment, config=config)
-            drafts.append(d)
-            if fmt == "text":
-                why = f"\n{d.reason}" if d.reason else ""
-                show_text(d, f"{prospect.name} - {d.style}{why}")
-                echo()
-            elif fmt == "markdown":
-                show_markdown(d, f"{prospect.name} - {d.style}")
-    if fmt == "json":
-        click.echo(
-            json.dumps({"drafts": [d.to_dict() for d in drafts]}, indent=2, ensure_ascii=False)
+    keep: Callable[[str | None], bool] | None = None
+    if name is not None:
+        from .sources import open_list
+
+        listing = open_list(prospects, _mapping(maps), id_column)
+        chosen = pick_name((r.name for r in listing.rows()), name).casefold()
+        keep = lambda n: (n or "").casefold() == chosen  # noqa: E731
+    said: set[str] = set()
+
+    def once(message: str) -> None:  # a template broken for everyone is said once
+        if message not in said:
+            said.add(message)
+            warn(message)
+
+    reading = batch.Reading(_mapping(maps), id_column, lambda note: warn(f"note: {note}"))
+    counts = batch.stream(
+        prospects,
+        write,
+        fmt=fmt,
+        config=config,
+        now=moment,
+        style=style,
+        every=all_styles,
+        names=keep,
+        errors=once,
+        options=text_options() if fmt == "text" else (),
+        reading=reading,
+    )
+    if counts.failed and counts.drafted:
+        where = "see above" if fmt == "text" else "see the error records"
+        warn(
+            f"{counts.failed} of {counts.drafted + counts.failed} drafts could not be made "
+            f"({where}); the others are printed"
         )
-    finish(drafts, config)
+    sys.exit(batch.exit_code(counts))
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--caller-phone", help="Check that the number said is this one.")
 @click.option("--style", help="Apply this style's check levels.")
 @click.option("--now", help="Treat this ISO time as now, to judge whether a slot is ahead.")
@@ -284,31 +399,84 @@ def score(
     now: str | None,
     fmt: str,
 ) -> None:
-    """Score a hand-written voicemail script (FILE, or - for standard input)."""
-    from .api import score as score_text
+    """Score a hand-written voicemail script (FILE, or - for standard input).
 
-    text = _read_script(file)
+    Exit 0 when it passes, 1 when a finding reaches --fail-on, 2 for unusable input.
+    """
+    from .api import score as score_text
+    from .output.writer import Counts, writer_for
+
     config = settings(ctx)
+    if style is not None:  # an unknown style is said before anyone types a script
+        from .catalog import get_style
+
+        get_style(style, config.templates)
+    text = _read_script(file)
     d = score_text(text, caller_phone=caller_phone, style=style, now=parse_now(now), config=config)
     if fmt == "json":
-        click.echo(json.dumps({"drafts": [d.to_dict()]}, indent=2, ensure_ascii=False))
+        out = writer_for("json")
+        write(out.header() + out.result(d) + out.footer(Counts()))
     else:
-        show_text(d)
-    finish([d], config)
+        from .output.text import TextWriter
+
+        write(TextWriter(**dict(text_options())).draft(d))
+    sys.exit(0 if d.passed else 1)
+
+
+MAX_SCRIPT = 1 << 20
+"""The most `score` reads (1 MiB): reads are bounded by bytes read, so /dev/zero or an endless
+pipe is refused instead of filling memory."""
+
+
+def _read_file(file: str) -> bytes:
+    """Read at most MAX_SCRIPT + 1 bytes of a regular file; refuse FIFOs and devices."""
+    import stat
+
+    with open(file, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(file)
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{file}: is not a regular file (a FIFO or a device); give a text file, or - "
+                "for standard input"
+            )
+        return handle.read(MAX_SCRIPT + 1)
 
 
 def _read_script(file: str) -> str:
-    """Read a script from a file or standard input as UTF-8."""
+    """Read a script from a file or standard input as UTF-8; refuse empty input."""
+    where = "standard input" if file == "-" else file
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        if file == "-":
+            if sys.stdin.isatty():
+                click.echo(
+                    "voicemail-coach: reading the script from standard input; type or paste "
+                    "it, then press Ctrl-D",
+                    err=True,
+                )
+            raw = sys.stdin.buffer.read(MAX_SCRIPT + 1)
+        else:
+            raw = _read_file(file)
     except FileNotFoundError:
         raise InputError(f"{file}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputError(
+            f"{file}: is a folder; give a text file, or - for standard input"
+        ) from None
     except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+        raise InputError(f"{where}: cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_SCRIPT:
+        raise InputError(
+            f"{where}: is over {MAX_SCRIPT // 1024:,} KiB; a voicemail script is one paragraph"
+        )
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{file}: is not UTF-8 text; save it as UTF-8") from None
+        raise InputError(f"{where}: is not UTF-8 text; save it as UTF-8") from None
+    if not text.strip():
+        raise InputError(f"{where}: nothing to score (the script is empty)")
+    return text
 
 
 @cli.command(name="styles")
@@ -413,21 +581,39 @@ def inspect(ctx: click.Context, style: str) -> None:
         raise InputError(unsuppliable([u for u in uses if u.problem], s.name))
 
 
+_HARD_EXIT = False
+"""Set when a batch worker died: exit without waiting for the worker pool's threads."""
+
+
 def main() -> None:
     """Run the command line."""
-    cli(prog_name="voicemail-coach")
+    try:
+        cli(prog_name="voicemail-coach")
+    except BrokenPipeError:  # the reader went away while click was writing
+        quiet_pipe()
+        sys.exit(0)
+    except SystemExit as exc:
+        if _HARD_EXIT:  # everything is said and cleaned up; a stuck pool thread must not hang us
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(exc.code if isinstance(exc.code, int) else 2)
+        raise
 
 
 @cli.command(name="lint-templates")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--now", help="Treat this ISO time as now (default: the current time).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
 @common_options
 @click.pass_context
 @handle_errors
-def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
-    """Render each template in FOLDER against example data, score it, report what to fix."""
+def lint_templates(ctx: click.Context, folder: str, now: str | None, fmt: str) -> None:
+    """Render each template in FOLDER against example data, score it, report what to fix.
+
+    Exit 0 when every template renders and passes, 1 when a finding reaches --fail-on, 2 when
+    a template is broken.
+    """
     from .lint import lint_folder
-    from .policy.scoring import fails
 
     config = settings(ctx)
     results = lint_folder(folder, config=config, now=parse_now(now))
@@ -437,26 +623,33 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None) -> None:
     for result in results:
         if result.error:
             counts["broken"] += 1
-            echo(f"{result.name}: broken: {result.error}", fg="red", bold=True)
-            continue
-        failed = any(fails(d.findings, config.fail_on) for d in result.drafts)
-        counts["failed" if failed else "passed"] += 1
-        for d in result.drafts:
-            m = d.metrics
-            echo(
-                f"{result.name}: {d.score}/100 ({'FAIL' if failed else 'pass'}) | "
-                f"{m.seconds:g} s | grade {m.grade:g} | {d.prospect} from {result.example}",
-                bold=True,
-            )
-            for f in d.findings:
-                echo(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
-    echo(
-        f"{len(results)} template{'s' * (len(results) != 1)}: "
-        + ", ".join(f"{n} {what}" for what, n in counts.items())
-    )
+        elif all(d.passed for d in result.drafts):
+            counts["passed"] += 1
+        else:
+            counts["failed"] += 1
+    if fmt == "json":
+        click.echo(json.dumps({"templates": [r.to_dict() for r in results]}, indent=2))
+    else:
+        from .output.text import TextWriter
+
+        out = TextWriter(**dict(text_options()))
+        for result in results:
+            if result.error:
+                write(
+                    out.style(f"{result.name}: broken: {result.error}", fg="red", bold=True) + "\n"
+                )
+                continue
+            for d in result.drafts:
+                extra = f" | {d.prospect} from {result.example}"
+                write(out.style(f"{result.name}: ", bold=True) + out.score_line(d, extra) + "\n")
+                write("".join(f"{line}\n" for line in out.finding_lines(d)))
+        echo(
+            f"{len(results)} template{'s' * (len(results) != 1)}: "
+            + ", ".join(f"{n} {what}" for what, n in counts.items())
+        )
     if counts["broken"]:
         sys.exit(2)
-    finish([d for r in results for d in r.drafts], config)
+    sys.exit(1 if counts["failed"] else 0)
 
 
 @cli.command()
@@ -505,7 +698,7 @@ def init(folder: str) -> None:
     "--out",
     "out",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Where to write the drafts: .jsonl, .csv or .md (written whole or not at all).",
 )
 @click.option(
@@ -528,6 +721,16 @@ def init(folder: str) -> None:
     type=click.Path(),  # the reader refuses folders, in one line
     help="A YAML file with the caller: a caller: section, or the mapping itself.",
 )
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="HEADER=FIELD",
+    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
+)
+@click.option(
+    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -540,11 +743,17 @@ def batch(
     now: str | None,
     jobs: int | None,
     caller_file: str | None,
+    maps: tuple[str, ...],
+    id_column: str | None,
 ) -> None:
     """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
 
     One bad row never stops the others: it is written as an error record naming file:line.
-    Exit 1 when a row could not be drafted, 2 when the list cannot be read at all.
+    The slots proposed are spread over the list, the same whatever --jobs (no slot offered to
+    more than max_per_slot prospects).
+    The file appears whole or not at all (an interrupt, a hang-up or a dead worker leaves an
+    earlier one untouched). Exit 0 when every row is drafted and passes, 1 when a finding
+    reaches --fail-on, 2 when a row could not be drafted (or the list is unusable), 3 for a bug.
     """
     import signal
     import time
@@ -565,6 +774,11 @@ def batch(
     def on_total(total: int) -> None:
         nonlocal bar, started
         started = time.monotonic()
+        import shutil
+
+        # label, position, percent, eta and rate take about 60 columns; a line wider than the
+        # terminal would wrap, and every redraw would stack a new line.
+        columns = shutil.get_terminal_size((80, 24)).columns
         bar = click.progressbar(
             length=total,
             label="drafting",
@@ -572,6 +786,7 @@ def batch(
             show_pos=True,
             show_eta=True,
             item_show_func=rate,
+            width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
         )
         bar.__enter__()
 
@@ -581,10 +796,10 @@ def batch(
         bar.update(rows, rows)
 
     def stop(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt  # a TERM (a CI timeout, `kill`) cleans up like Ctrl-C
+        raise KeyboardInterrupt  # TERM (a CI timeout, `kill`) or HUP cleans up like Ctrl-C
 
     tty = sys.stderr.isatty()
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         summary = batching.run(
             call_list,
@@ -597,6 +812,12 @@ def batch(
             jobs=jobs,
             progress=on_progress if tty else None,
             on_total=on_total if tty else None,
+            inputs=[("the caller file", caller_file)] if caller_file else (),
+            reading=batching.Reading(
+                _mapping(maps),
+                id_column,
+                lambda note: click.echo(f"voicemail-coach: note: {note}", err=True),
+            ),
         )
     except KeyboardInterrupt:
         if bar is not None:
@@ -607,10 +828,17 @@ def batch(
             err=True,
         )
         sys.exit(130)
+    except VoicemailCoachError as exc:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        if isinstance(exc, batching.WorkerDied):
+            global _HARD_EXIT  # the pool's reader may wait forever on a half-sent result
+            _HARD_EXIT = True
+        raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if bar is not None:
         bar.__exit__(None, None, None)
     click.echo(f"voicemail-coach: {summary.line}", err=True)
-    if summary.failed:
-        sys.exit(1)
+    sys.exit(batching.exit_code(summary))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .errors import TemplateError, VoicemailCoachError
@@ -34,6 +35,16 @@ class LintResult:
     def draft(self) -> Draft | None:
         """Return the first draft (the only one unless the example holds several prospects)."""
         return self.drafts[0] if self.drafts else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: name, path, example, error, and the drafts (docs/json.md)."""
+        return {
+            "name": self.name,
+            "path": str(self.path),
+            "example": self.example or None,
+            "error": self.error,
+            "drafts": [d.to_dict() for d in self.drafts],
+        }
 
 
 def _bundled() -> Book:
@@ -93,24 +104,28 @@ def lint_folder(
     folder: str | Path, *, config: Config, now: datetime | None = None
 ) -> list[LintResult]:
     """Render and score every style in a folder; template errors are results, not exceptions."""
-    from .api import draft
     from .catalog import Folder, read_style
+    from .drafting import Drafter
 
     root = Path(folder)
     if not root.is_dir():
         raise TemplateError("template folder not found; check the path", path=str(root))
     templates = (str(root),)  # then the config's folders, $VOICEMAIL_COACH_TEMPLATES, ...
     results = _check_partials(root, config.templates)
+    drafters: dict[int, tuple[Caller, Drafter]] = {}
     for path in sorted(root.glob("*.j2")):
         if path.name.startswith("_"):
             continue
         try:
             style = read_style(path, Folder(root, "folder", str(root)))
             caller, prospects, origin = _example(style.example_book, style.requires, config, path)
-            drafts = tuple(
-                draft(p, style.name, caller, now, config=config, templates=templates)
-                for p in prospects
-            )
+            kept = drafters.get(id(caller))
+            if kept is None or kept[0] is not caller:
+                kept = drafters[id(caller)] = (
+                    caller,
+                    Drafter(caller, config=config, templates=templates),
+                )
+            drafts = tuple(kept[1].draft(p, style.name, now) for p in prospects)
             results.append(LintResult(path.stem, path, drafts=drafts, example=origin))
         except VoicemailCoachError as exc:
             results.append(LintResult(path.stem, path, error=str(exc)))

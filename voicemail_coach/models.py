@@ -290,12 +290,15 @@ class Draft:
     style: str | None = None
     prospect: str | None = None
     reason: str | None = None
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form documented in docs/json.md."""
         return {
             "style": self.style,
             "prospect": self.prospect,
+            "id": self.id,
+            "reason": self.reason,
             "text": self.text,
             "score": self.score,
             "passed": self.passed,
@@ -304,3 +307,60 @@ class Draft:
             "proposed_times": [t.to_dict() for t in self.proposed_times],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+@dataclass(frozen=True)
+class DraftFailure:
+    """A prospect (or one style of it) that could not be drafted, and why.
+
+    ``message`` names ``file:line`` first when the prospect's origin is known, then what to
+    fix. ``bug`` is True when the cause is a defect in voicemail-coach rather than the data.
+    """
+
+    prospect: str | None
+    message: str
+    style: str | None = None
+    id: str | None = None
+    path: str | None = None
+    line: int | None = None
+    bug: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "prospect": self.prospect,
+            "id": self.id,
+            "style": self.style,
+            "error": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A style that ``--all`` left out because the prospect's data lacks what it requires."""
+
+    prospect: str
+    style: str
+    needs: tuple[str, ...]
+    id: str | None = None
+
+    @property
+    def reason(self) -> str:
+        """Return why: 'needs reference.client' (a prospect's fields without 'prospect.')."""
+        return "needs " + ", ".join(f.removeprefix("prospect.") for f in self.needs)
+
+    def __str__(self) -> str:
+        return f"{self.style}: skipped, {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {
+            "prospect": self.prospect,
+            "id": self.id,
+            "style": self.style,
+            "skipped": self.reason,
+        }
+
+
+Result = Draft | DraftFailure | Skipped
+"""What drafting one prospect (in one style) gives: a scored draft, a failure, or a skip."""
