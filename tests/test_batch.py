@@ -518,7 +518,7 @@ def test_scores_do_not_depend_on_the_caches() -> None:
 def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path: Path) -> None:
     rows = [
         {"name": f"Dana Jones {i}", "company": f"Harbor {i}", "timezone": "America/Chicago"}
-        for i in range(1, 501)
+        for i in range(1, 151)  # within the caller's three weeks of shared slots
     ]
     path = write_csv(tmp_path / "list.csv", rows, ["name", "company", "timezone"])
     caller = str(caller_file(tmp_path))
@@ -534,7 +534,7 @@ def test_slots_are_spread_over_the_list_the_same_way_whatever_the_jobs(tmp_path:
         for t in rec["proposed_times"]:
             offered[t["when"]] = offered.get(t["when"], 0) + 1
     assert max(offered.values()) <= vc.Config().max_per_slot  # no slot offered to more than 5
-    assert len(offered) > 100  # 500 prospects in one zone get many different slots
+    assert len(offered) == 60  # 150 prospects in one zone: 300 offers over 60 slots, 5 each
     prospects = [sources.to_prospect(r) for r in sources.open_list(path).rows()]
     many = vc.draft_many(prospects, caller=sources.read_caller(caller), now=NOW)
     assert [d.to_dict()["proposed_times"] for d in many] == [

@@ -957,6 +957,24 @@ def test_a_list_that_uses_up_every_shared_slot_says_so() -> None:
         .message.startswith(
             "every slot inside both parties' hours in the 21 days after 2026-11-23 08:00 "
             "America/Chicago is already offered to as many prospects of this list as "
-            "max_per_slot (1) allows; proposing the nearest other times to Dana Jones"
+            "max_per_slot (1) allows; offering Dana Jones the least offered of them again"
         )
+    )
+    # The least offered shared slots again, inside both parties' hours, first days first.
+    assert [steps[14].phrase, steps[15].phrase] == [
+        "Tuesday at 9 or 9:30 a.m.",
+        "this Wednesday at 9 or 9:30 a.m.",
+    ]
+
+
+def test_a_list_far_longer_than_the_slots_is_drafted_with_offers_spread_evenly() -> None:
+    planner = SlotPlanner(caller(), datetime(2026, 11, 23, 8), max_per_slot=5)
+    steps = [planner.next_step(prospect(tz="America/Chicago")) for _ in range(3000)]
+    assert all(len(step.slots) == 2 for step in steps)
+    counts = planner.offered().values()
+    assert max(counts) - min(counts) <= 1  # every shared slot offered about as often
+    assert max(counts) > 5  # over the cap only because the list outgrew it
+    assert {n.code for step in steps for n in step.notes} == {"slots-full"}
+    assert all(
+        9 <= slot.hour < 17 and slot.weekday() < 5 for step in steps for slot in step.slots
     )

@@ -371,22 +371,42 @@ class SlotPlanner:
     ) -> list[datetime]:
         lane = self._lane(prospect, zone, calendar)
         slots = self._pick(lane, count)
-        if not slots:
-            slots = self._least_bad(lane, count)
+        if not slots and any(lane.days):
+            # The parties' hours meet, but the list has offered every such slot max_per_slot
+            # times: offer the least offered of them again (evenly) rather than fail the row.
+            slots = self._least_offered([slot for day in lane.days for slot in day], count)
+            notes.append(self._full(prospect, lane))
+        elif not slots:
+            slots = self._least_bad(lane, count) or self._least_offered(
+                lane.least_bad or [], count
+            )
             if not slots:
                 raise SlotError(
                     f"every day in the {HORIZON_DAYS} days after {_label(self.now, zone)} is a "
-                    f"holiday, a day off or fully booked for {prospect.name}; shorten days_off, "
-                    "raise max_per_slot, or give explicit slots",
+                    f"holiday or a day off for {prospect.name}; shorten days_off or give "
+                    "explicit slots",
                     path=prospect.source,
                     line=prospect.line,
                 )
-            if any(lane.days):  # the parties' hours meet, but the list has used every such slot
-                notes.append(self._full(prospect, lane))
-            else:
-                notes.append(self._no_overlap(prospect, lane, slots))
+            notes.append(self._no_overlap(prospect, lane, slots))
         self._book(slots)
         return slots
+
+    def _least_offered(self, candidates: list[datetime], count: int) -> list[datetime]:
+        """Return up to `count` of the candidates offered least so far, same day first.
+
+        Candidates come in order of preference (chronological, or least bad first); the
+        first day holding one of the least offered gives the slots, topped up in order.
+        """
+        if not candidates:
+            return []
+        offers = [self._offered.get(slot.astimezone(UTC), 0) for slot in candidates]
+        low = min(offers)
+        pool = [slot for slot, n in zip(candidates, offers) if n == low]
+        day = pool[0].date()
+        chosen = [slot for slot in pool if slot.date() == day][:count]
+        chosen += [slot for slot in pool if slot not in chosen][: count - len(chosen)]
+        return sorted(chosen, key=lambda slot: slot.astimezone(UTC))
 
     def _full(self, prospect: Prospect, lane: _Lane) -> Note:
         """Return the note saying every shared slot is offered to as many prospects as allowed."""
@@ -394,8 +414,8 @@ class SlotPlanner:
             "slots-full",
             f"every slot inside both parties' hours in the {HORIZON_DAYS} days after "
             f"{_label(self.now, lane.zone)} is already offered to as many prospects of this "
-            f"list as max_per_slot ({self.max_per_slot}) allows; proposing the nearest other "
-            f"times to {prospect.name}; raise max_per_slot or split the list",
+            f"list as max_per_slot ({self.max_per_slot}) allows; offering {prospect.name} the "
+            "least offered of them again; raise max_per_slot or split the list",
         )
 
     def _book(self, slots: Iterable[datetime]) -> None:
