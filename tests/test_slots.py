@@ -975,6 +975,4 @@ def test_a_list_far_longer_than_the_slots_is_drafted_with_offers_spread_evenly()
     assert max(counts) - min(counts) <= 1  # every shared slot offered about as often
     assert max(counts) > 5  # over the cap only because the list outgrew it
     assert {n.code for step in steps for n in step.notes} == {"slots-full"}
-    assert all(
-        9 <= slot.hour < 17 and slot.weekday() < 5 for step in steps for slot in step.slots
-    )
+    assert all(9 <= slot.hour < 17 and slot.weekday() < 5 for step in steps for slot in step.slots)

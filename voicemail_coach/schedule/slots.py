@@ -377,9 +377,7 @@ class SlotPlanner:
             slots = self._least_offered([slot for day in lane.days for slot in day], count)
             notes.append(self._full(prospect, lane))
         elif not slots:
-            slots = self._least_bad(lane, count) or self._least_offered(
-                lane.least_bad or [], count
-            )
+            slots = self._least_bad(lane, count) or self._least_offered(lane.least_bad or [], count)
             if not slots:
                 raise SlotError(
                     f"every day in the {HORIZON_DAYS} days after {_label(self.now, zone)} is a "
@@ -402,7 +400,7 @@ class SlotPlanner:
             return []
         offers = [self._offered.get(slot.astimezone(UTC), 0) for slot in candidates]
         low = min(offers)
-        pool = [slot for slot, n in zip(candidates, offers) if n == low]
+        pool = [slot for slot, n in zip(candidates, offers, strict=True) if n == low]
         day = pool[0].date()
         chosen = [slot for slot in pool if slot.date() == day][:count]
         chosen += [slot for slot in pool if slot not in chosen][: count - len(chosen)]
