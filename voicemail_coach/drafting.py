@@ -37,9 +37,11 @@ from .catalog import (
     search_dirs,
     styles,
 )
+from .catalog.metadata import read_template
 from .catalog.render import template_error
 from .clock import read_now
 from .config import Config
+from .directives import Off, switch_off, template_offs
 from .errors import DataError, TemplateError, VoicemailCoachError
 from .models import Caller, Draft, DraftFailure, Prospect, Skipped
 from .policy.recommend import Recommendation, Rule, choose, rules
@@ -59,6 +61,8 @@ class Prepared:
     dirs: tuple[Path, ...]
     template: Any = None
     error: TemplateError | None = None
+    offs: tuple[Off, ...] = ()
+    """Checks the template's inline comments switch off (`voicemail_coach.directives`)."""
 
 
 def where(error: VoicemailCoachError | str, prospect: Prospect) -> str:
@@ -111,7 +115,9 @@ class Drafter:
                 env = self._envs[dirs] = new_environment(dirs)  # refuses non-regular files
                 env.auto_reload = False  # a run does not wait for template edits
             settings = self.config.for_style(chosen.checks, str(chosen.path))
-            found = self._prepared[name] = Prepared(chosen, settings, env, dirs)
+            offs = template_offs(read_template(chosen.path), str(chosen.path))
+            settings = switch_off(settings, offs)
+            found = self._prepared[name] = Prepared(chosen, settings, env, dirs, offs=offs)
         return found
 
     def _search_dirs(self) -> tuple[Path, ...]:
