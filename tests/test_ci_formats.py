@@ -202,7 +202,10 @@ def test_lint_templates_sarif_for_a_broken_template_validates(tmp_path: Path) ->
 
 
 def test_read_script_maps_spans_back_onto_the_file() -> None:
-    text = "# voicemail-coach: off length, reason\nHi Dana.\n<!-- voicemail-coach: off opening -->\nBye."
+    text = (
+        "# voicemail-coach: off length, reason\nHi Dana.\n"
+        "<!-- voicemail-coach: off opening -->\nBye."
+    )
     script = read_script(text, "s.txt")
     assert script.text == "Hi Dana.\nBye."
     assert [(o.id, o.line) for o in script.offs] == [("length", 1), ("reason", 1), ("opening", 3)]
