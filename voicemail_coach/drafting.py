@@ -45,6 +45,7 @@ from .directives import Off, switch_off, template_offs
 from .errors import DataError, TemplateError, VoicemailCoachError
 from .models import Caller, Draft, DraftFailure, Prospect, Skipped
 from .policy.recommend import Recommendation, Rule, choose, rules
+from .provenance import annotate
 from .review import DEFAULT_CONFIG, review
 
 PLANNERS = 8
@@ -277,6 +278,7 @@ class Drafter:
             reason=picked.reason if picked else None,
             notes=step.notes,
         )
+        d = annotate(d, prospect, caller)
         ident = getattr(prospect, "id", None)
         return replace(d, id=str(ident)) if ident is not None else d
 

@@ -89,6 +89,10 @@ class Caller:
     extra: Mapping[str, Any] = field(default_factory=dict)
     country: str | None = None
     subdivision: str | None = None
+    source: str | None = field(default=None, compare=False, repr=False)
+    """The file the caller was read from (a prospects file or the config), when known."""
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The 1-based line of each text field in `source`, by dotted key (``offer``)."""
 
     @property
     def first_name(self) -> str:
@@ -128,6 +132,9 @@ class Prospect:
     country: str | None = None
     subdivision: str | None = None
     id: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The 1-based line in `source` of each text field, by dotted key (``need``,
+    ``reference.result``, ``extra.industry``); a CSV row gives its row's line to every field."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Prospect:
@@ -179,6 +186,30 @@ class Note:
 
 
 @dataclass(frozen=True)
+class FieldRef:
+    """A data field that a finding's text came from: its dotted name, file and line.
+
+    ``name`` is a prospect's key (``need``, ``reference.result``) or a caller's, prefixed
+    (``caller.offer``); ``path`` and ``line`` are None when the record was built in code.
+    """
+
+    name: str
+    path: str | None = None
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """Return 'path:line', 'path', or '' when the origin is unknown."""
+        if self.path and self.line:
+            return f"{self.path}:{self.line}"
+        return self.path or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {"name": self.name, "path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing a check found in a draft.
 
@@ -194,14 +225,18 @@ class Finding:
     span: tuple[int, int] | None = None
     source: str = ""
     id: str = ""
+    quote: str | None = None
+    """On a generated draft: the start of the sentence the span is in ("I'm calling about...")."""
+    field: FieldRef | None = None
+    """On a generated draft: the data field the flagged text came from, when one did."""
 
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", self.check)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form documented in docs/json.md."""
-        return {
+        """Return the JSON form documented in docs/json.md (``quote``/``field`` when known)."""
+        out: dict[str, Any] = {
             "id": self.id,
             "check": self.check,
             "severity": self.severity,
@@ -209,6 +244,11 @@ class Finding:
             "span": list(self.span) if self.span else None,
             "source": self.source,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.field is not None:
+            out["field"] = self.field.to_dict()
+        return out
 
 
 @dataclass(frozen=True)
