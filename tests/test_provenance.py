@@ -20,7 +20,8 @@ CALLER = """caller:
   company: ABC Company
   phone: 901-555-2120
   timezone: America/Chicago
-  offer: a training package that cuts the time managers spend on conflicts, scheduling, reviews, onboarding and the endless hiring paperwork
+  offer: a training package that cuts the time managers spend on conflicts, scheduling,
+    reviews, onboarding and the endless hiring paperwork
 """
 LONG_NEED = (
     "cutting the time your office managers spend every single week on scheduling conflicts "
@@ -58,9 +59,9 @@ def test_a_long_sentence_names_the_field_and_its_line(tmp_path: Path) -> None:
     dana = findings(path, "--style", "warm-cold-call")[0]
     (long,) = [f for f in dana if f["id"] == "clarity.long-sentence"]
     assert long["quote"] == "I'm calling about cutting the time..."
-    assert long["field"] == {"name": "need", "path": str(path), "line": 11}
+    assert long["field"] == {"name": "need", "path": str(path), "line": 12}
     (length,) = [f for f in dana if f["check"] == "length"]  # 30.8 s: the need is the long part
-    assert length["field"] == {"name": "need", "path": str(path), "line": 11}
+    assert length["field"] == {"name": "need", "path": str(path), "line": 12}
     assert "quote" not in length  # about the whole draft: no sentence to quote
 
 
@@ -68,7 +69,7 @@ def test_text_output_says_what_to_change_where(tmp_path: Path) -> None:
     path = write(tmp_path)
     result = CliRunner().invoke(cli, ["draft", str(path), "--prospect", "Dana", *CLI_NOW])
     assert (
-        f"'I'm calling about cutting the time...': shorten `need:` at {path}:11"
+        f"'I'm calling about cutting the time...': shorten `need:` at {path}:12"
         in result.stdout.replace("\n" + " " * 30, " ")  # however the terminal wrapped it
     )
 
@@ -77,7 +78,7 @@ def test_filler_written_into_a_field_is_traced_to_it(tmp_path: Path) -> None:
     path = write(tmp_path)
     sam = findings(path, "--style", "warm-cold-call")[1]
     (filler,) = [f for f in sam if f["check"] == "weak-phrases"]
-    assert filler["field"] == {"name": "need", "path": str(path), "line": 15}
+    assert filler["field"] == {"name": "need", "path": str(path), "line": 16}
     assert filler["quote"] == "I'm calling about just checking in..."
 
 
