@@ -25,6 +25,8 @@ CHECK_FORMATS = ("text", "json", "sarif", "github")
 """Formats of the commands that check files (score, lint-templates): CI formats too."""
 FAIL_ON = ("error", "warning", "suggestion", "never")
 CONFIG_NAME = "voicemail-coach.yaml"
+DEFAULT_PROSPECTS = "prospects.yaml"
+"""What ``draft`` reads when no file is given (``init`` writes it)."""
 COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 EXIT_BUG = 3
 DEBUG_VAR = "VOICEMAIL_COACH_DEBUG"
@@ -291,9 +293,7 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 
 
 @cli.command()
-@click.argument(
-    "prospects", required=False, default="prospects.yaml", type=click.Path(allow_dash=False)
-)
+@click.argument("prospects", required=False, default=None, type=click.Path(allow_dash=False))
 @click.option("--style", help="Render this style (default: the recommended one).")
 @click.option(
     "--all",
@@ -321,7 +321,7 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 @handle_errors
 def draft(
     ctx: click.Context,
-    prospects: str,
+    prospects: str | None,
     style: str | None,
     all_styles: bool,
     name: str | None,
@@ -343,6 +343,14 @@ def draft(
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
+    if prospects is None:
+        prospects = DEFAULT_PROSPECTS
+        if not Path(prospects).exists():
+            raise InputError(
+                f"no prospects file given and ./{DEFAULT_PROSPECTS} not found; run "
+                "voicemail-coach init to write one here, or give the file: voicemail-coach "
+                "draft FILE"
+            )
     if not prospects.strip():
         raise InputError("no file named: give the prospects file (.yaml or .csv)")
     config = settings(ctx)
@@ -591,6 +599,7 @@ def inspect(ctx: click.Context, style: str) -> None:
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
+    uses = fields(s, templates)  # a template that does not compile is said before anything
     echo(f"{s.name} ({s.origin}{'' if s.origin == 'built-in' else ' ' + s.source})", bold=True)
     echo(f"file:        {s.path}")
     echo(f"description: {s.description}")
@@ -601,7 +610,6 @@ def inspect(ctx: click.Context, style: str) -> None:
     echo(f"recommended: {recommended(s)}")
     if s.checks:
         echo(f"checks:      {flow(dict(s.checks))}")
-    uses = fields(s, templates)
     width = max((len(u.name) for u in uses), default=0) + 2
     echo("reads (and where each value comes from):")
     for u in uses:
@@ -744,6 +752,23 @@ def init(folder: str) -> None:
     echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
 
 
+def progress_bar(total: int, rate: Callable[[Any], str], columns: int) -> Any:
+    """Return batch's progress bar on stderr, narrow enough for a terminal `columns` wide.
+
+    Label, position, percent, eta and rate take about 60 columns; a line wider than the
+    terminal would wrap, and every redraw would stack a new line.
+    """
+    return click.progressbar(
+        length=total,
+        label="drafting",
+        file=sys.stderr,
+        show_pos=True,
+        show_eta=True,
+        item_show_func=rate,
+        width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
+    )
+
+
 @cli.command()
 @click.argument("call_list", type=click.Path())  # the reader refuses folders, in one line
 @click.option(
@@ -828,18 +853,7 @@ def batch(
         started = time.monotonic()
         import shutil
 
-        # label, position, percent, eta and rate take about 60 columns; a line wider than the
-        # terminal would wrap, and every redraw would stack a new line.
-        columns = shutil.get_terminal_size((80, 24)).columns
-        bar = click.progressbar(
-            length=total,
-            label="drafting",
-            file=sys.stderr,
-            show_pos=True,
-            show_eta=True,
-            item_show_func=rate,
-            width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
-        )
+        bar = progress_bar(total, rate, shutil.get_terminal_size((80, 24)).columns)
         bar.__enter__()
 
     def on_progress(rows: int) -> None:
