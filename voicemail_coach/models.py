@@ -103,8 +103,16 @@ class Caller:
     def from_dict(cls, data: Mapping[str, Any]) -> Caller:
         """Return a validated Caller from a mapping of the prospects file's `caller:` keys.
 
-        Values may be given as a CRM hands them over (text for hours, numbers as digits);
-        raises DataError naming the key for a missing or bad value (e.g. an invalid phone).
+        Parameters:
+            data: ``name``, ``company`` and ``phone`` are required; ``available``, ``hours``
+                (text like ``"Mon-Fri 09:00-12:00"``), ``timezone``, ``offer``, ``country``,
+                ``subdivision`` and ``extra`` are optional.
+
+        Values may be given as a CRM hands them over (text for hours, numbers as digits).
+        The phone must be a valid number (read in the US region unless it has a country
+        code). ``timezone`` may be an IANA name or a common one ("Central", "CST"), stored as
+        the IANA name; without one, the caller's zone comes from the phone number. Raises
+        DataError naming the key for a missing, unknown or bad value.
         """
         from .sources.schema import caller
 
@@ -140,10 +148,19 @@ class Prospect:
     def from_dict(cls, data: Mapping[str, Any]) -> Prospect:
         """Return a validated Prospect from a mapping of the prospects file's keys.
 
-        Accepts what a CRM hands over: ``attempts: "3"``, ``confirmed: "yes"``, ``hours:
-        "Mon-Fri 10:00-12:00"``, ``slots`` as strings (a list, or one text separated by ``;``),
-        ``referral``/``reference`` as mappings, None for an empty field, zone names such as
-        "Eastern". Raises DataError with ``key`` (and ``prospect``) set for a bad value.
+        Parameters:
+            data: ``name`` and ``company`` are required; every other key of a prospects file
+                (``need``, ``referral``, ``reference``, ``attempts``, ``slots``, ``hours``,
+                ``timezone``, ``phone``, ``id``, ...) is optional.
+
+        Accepts what a CRM hands over: ``attempts: "3"`` (default 0), ``confirmed: "yes"``,
+        ``hours: "Mon-Fri 10:00-12:00"`` (default Mon-Fri 09:00-17:00 in the prospect's
+        zone), ``slots`` as strings (a list, or one text separated by ``;``, read in the
+        prospect's zone), ``referral``/``reference`` as mappings, None for an empty field.
+        Zones: ``timezone`` may be an IANA name or a common one ("Eastern", "PST",
+        "US/Central"), stored as the IANA name; without one, drafting uses the zone of the
+        phone number, else the caller's. Raises DataError with ``key`` (and ``prospect``)
+        set for a missing, unknown or bad value.
         """
         from .sources.schema import prospect
 
