@@ -237,3 +237,17 @@ def test_a_template_comment_holds_for_draft_too(tmp_path: Path) -> None:
     plain = lint_folder(tmp_path / "b", TEMPLATE.replace("voicemail-coach: off", "nothing"))
     d = vc.draft(book.prospects[1], "house", book.caller, NOW, templates=[plain])
     assert [f.id for f in d.findings if f.check == "weak-phrases"] == ["weak-phrases.filler"]
+
+
+def test_draft_says_a_template_comment_once(tmp_path: Path) -> None:
+    from .conftest import EXAMPLE
+
+    folder = lint_folder(tmp_path, TEMPLATE)
+    args = ["draft", str(EXAMPLE), "--templates", str(folder), "--style", "house", *NOW]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"voicemail-coach: weak-phrases switched off by an inline comment at "
+        f"{folder / 'house.j2'}:4\n"
+    )
+    assert "just following up" in result.stdout and "weak-phrases" not in result.stdout

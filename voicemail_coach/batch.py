@@ -629,6 +629,10 @@ def stream(
         options=tuple(options),
     )
     worker = Worker(job)
+    if errors is not None:  # a template's inline comments are said as it is loaded
+        worker.drafter.on_note = errors
+        for off in worker.drafter.style(style).offs if style else ():  # loaded already
+            errors(str(off))
     if names is not None:
         rows = (r for r in rows if names(r.name))
     write(worker.out.header())

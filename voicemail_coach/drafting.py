@@ -21,7 +21,7 @@ instead, so one bad prospect never stops the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +100,8 @@ class Drafter:
         self._rules: dict[str, Rule] | None = None
         self._planners: dict[datetime, slots.SlotPlanner] = {}
         self._dirs: tuple[Path, ...] | None = None
+        self.on_note: Callable[[str], None] | None = None
+        """Hears, once per style, each check its template's inline comments switch off."""
 
     # --- styles ------------------------------------------------------------------------
 
@@ -118,6 +120,9 @@ class Drafter:
             settings = self.config.for_style(chosen.checks, str(chosen.path))
             offs = template_offs(read_template(chosen.path), str(chosen.path))
             settings = switch_off(settings, offs)
+            if self.on_note is not None:
+                for off in offs:
+                    self.on_note(str(off))
             found = self._prepared[name] = Prepared(chosen, settings, env, dirs, offs=offs)
         return found
 
