@@ -280,7 +280,13 @@ def test_csv_and_yaml_give_the_same_drafts(tmp_path: Path) -> None:
         == 0
     )
     assert run("batch", str(yaml_path), "--out", str(from_yaml), *WHEN).exit_code == 0
-    assert records(from_csv) == records(from_yaml)
+    csv_records, yaml_records = records(from_csv), records(from_yaml)
+    for record in (*csv_records, *yaml_records):  # a finding's field names its own file:line
+        for finding in record.get("findings", ()):
+            if "field" in finding:
+                assert finding["field"]["path"] in (str(csv_path), str(yaml_path))
+                finding["field"] = finding["field"]["name"]
+    assert csv_records == yaml_records
 
 
 def test_batch_drafts_are_what_vc_draft_gives(tmp_path: Path) -> None:

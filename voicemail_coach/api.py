@@ -84,10 +84,22 @@ def draft_many(
 ) -> Iterator[Draft | DraftFailure]:
     """Draft many prospects at once, like ``batch``: yield a Draft or a DraftFailure each, in order.
 
-    The parameters are those of `draft`; ``now`` is fixed once for the whole run. A prospect
-    that cannot be drafted yields a `DraftFailure` (``.message`` names file:line and what to
-    fix; ``.prospect``, ``.style``, ``.path``, ``.line``) and the others go on. An unknown
-    style or a missing caller raises before the first prospect.
+    Parameters (as for `draft`):
+        prospects: any iterable (``book.prospects``, a generator over a CRM query); read
+            lazily, one at a time.
+        style: one style for everyone; default: the one `recommend` picks for each.
+        caller: who calls; default: the config's caller.
+        now: fixed once for the whole run (a naive one, or the current time when None, is
+            read in the caller's zone once, at the start).
+        config: check levels, thresholds, ``fail_on``, ``max_per_slot``.
+        templates: folders searched before the config's and the built-in styles.
+
+    The proposed slots are spread over the list: no slot is offered to more than
+    ``config.max_per_slot`` prospects. The same caches as ``batch`` are kept (styles compiled
+    once, one slot planner). A prospect that cannot be drafted yields a `DraftFailure`
+    (``.message`` names file:line and what to fix; ``.prospect``, ``.style``, ``.path``,
+    ``.line``) and the others go on. Raises TemplateError for an unknown style and DataError
+    for a missing caller, before the first prospect.
     """
     from .drafting import draft_many as many
 
@@ -103,12 +115,22 @@ def score(
     config: Config = DEFAULT_CONFIG,
     templates: Iterable[str | Path] = (),
 ) -> Draft:
-    """Score any voicemail text, hand-written ones too.
+    """Score any voicemail text, hand-written ones too, into a `Draft`.
 
-    ``caller_phone`` (default: the config caller's) is the number the script must give;
-    ``style`` applies that style's check levels; ``now`` (a datetime or ISO string; naive is
-    the config caller's local time) decides whether a proposed time is still ahead. Raises
-    TemplateError for an unknown style and DataError for a bad ``now``.
+    Parameters:
+        text: the script as it would be said.
+        caller_phone: the number the script must give (``callback-number`` checks it is that
+            one); default: the config caller's, else any number counts.
+        style: apply that style's check levels (its metadata's ``checks:``); default: none.
+        now: a datetime or an ISO string; naive is the config caller's local time (the
+            machine's zone when the config has no caller zone), None the current time. A
+            proposed time must be ahead of it.
+        config: check levels, thresholds, ``fail_on`` and the caller (`load_config`).
+        templates: folders searched for ``style`` before the config's and the built-ins.
+
+    The Draft has ``style`` (as given) and ``prospect`` None; ``score`` is 0-100 and
+    ``passed`` is False when a finding reaches ``config.fail_on``. Raises TemplateError for
+    an unknown style and DataError for a bad ``now``; any text, even empty, is scored.
     """
     settings = config
     if style is not None:
@@ -136,7 +158,17 @@ def score(
 
 
 def styles(templates: Iterable[str | Path] = ()) -> list[Style]:
-    """Return the available styles with their metadata, first match by name winning."""
+    """Return the available styles with their metadata (`Style`), sorted by name.
+
+    Parameters:
+        templates: folders of ``NAME.j2`` files searched before the built-in styles, in
+            order; then ``$VOICEMAIL_COACH_TEMPLATES`` and installed template packs. The first
+            file of a name wins (``Style.overrides`` names what it hides); ``_*.j2`` partials
+            are not styles.
+
+    Raises TemplateError naming the file (and line) for a folder that is not there, a
+    template that is not a regular file, or metadata that cannot be read.
+    """
     from .catalog import styles as found
 
     return list(found(templates).values())

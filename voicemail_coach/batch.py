@@ -430,7 +430,7 @@ def _open(
 ) -> tuple[CallList, Caller]:
     """Open a call list and settle who calls."""
     listing = _listing(call_list, reading)
-    chosen = caller or listing.caller or config.caller
+    chosen = settle_caller(caller, listing.caller, config, reading)
     if chosen is None:
         raise DataError(
             "no caller: add a `caller:` section to the list, give --caller FILE, "
@@ -474,6 +474,36 @@ class Reading:
     mapping: Mapping[str, str] | None = None
     id_column: str | None = None
     on_note: Callable[[str], None] | None = None
+
+
+def settle_caller(
+    given: Caller | None, listed: Caller | None, config: Config, reading: Reading | None = None
+) -> Caller | None:
+    """Return who calls: ``given`` (``--caller``), else the list's caller, else the config's.
+
+    When the list and the config both have a caller and they differ, `reading`'s ``on_note``
+    hears which one wins and where each is written, so an edit in the wrong file is noticed.
+    """
+    chosen = given or listed or config.caller
+    other = config.caller
+    hears = reading.on_note if reading is not None else None
+    differ = given is None and listed is not None and other is not None and listed != other
+    if differ and hears is not None and listed is not None and other is not None:
+        hears(
+            f"the caller in {_at(listed)} ({listed.name}, {listed.phone}) differs from "
+            f"the one in {_at(other)} ({other.name}, {other.phone}); using the one in "
+            f"{listed.source or 'the list'}: keep the caller in one place (remove the "
+            "list's `caller:` to use the config's)"
+        )
+    return chosen
+
+
+def _at(caller: Caller) -> str:
+    """Return 'file:line' of a caller's section, or 'the data' when built in code."""
+    line = caller.lines.get("name")
+    if caller.source and line:
+        return f"{caller.source}:{line}"
+    return caller.source or "the data"
 
 
 def _listing(source: str | Path, reading: Reading | None) -> CallList:
@@ -582,7 +612,7 @@ def stream(
     read at all or the style is unknown.
     """
     listing = _listing(source, reading)
-    caller = caller or listing.caller or config.caller
+    caller = settle_caller(caller, listing.caller, config, reading)
     rows = listing.rows()
     if caller is None:  # said once the rows before the first good one are reported
         rows = _until_caller_needed(rows, source)
@@ -599,6 +629,10 @@ def stream(
         options=tuple(options),
     )
     worker = Worker(job)
+    if errors is not None:  # a template's inline comments are said as it is loaded
+        worker.drafter.on_note = errors
+        for off in worker.drafter.style(style).offs if style else ():  # loaded already
+            errors(str(off))
     if names is not None:
         rows = (r for r in rows if names(r.name))
     write(worker.out.header())

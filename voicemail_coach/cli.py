@@ -21,8 +21,12 @@ from . import __version__
 from .errors import VoicemailCoachError
 
 FORMATS = ("text", "json", "markdown")
+CHECK_FORMATS = ("text", "json", "sarif", "github")
+"""Formats of the commands that check files (score, lint-templates): CI formats too."""
 FAIL_ON = ("error", "warning", "suggestion", "never")
 CONFIG_NAME = "voicemail-coach.yaml"
+DEFAULT_PROSPECTS = "prospects.yaml"
+"""What ``draft`` reads when no file is given (``init`` writes it)."""
 COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 EXIT_BUG = 3
 DEBUG_VAR = "VOICEMAIL_COACH_DEBUG"
@@ -289,9 +293,7 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 
 
 @cli.command()
-@click.argument(
-    "prospects", required=False, default="prospects.yaml", type=click.Path(allow_dash=False)
-)
+@click.argument("prospects", required=False, default=None, type=click.Path(allow_dash=False))
 @click.option("--style", help="Render this style (default: the recommended one).")
 @click.option(
     "--all",
@@ -319,7 +321,7 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 @handle_errors
 def draft(
     ctx: click.Context,
-    prospects: str,
+    prospects: str | None,
     style: str | None,
     all_styles: bool,
     name: str | None,
@@ -341,6 +343,14 @@ def draft(
 
     if style and all_styles:
         raise InputError("give --style NAME or --all, not both")
+    if prospects is None:
+        prospects = DEFAULT_PROSPECTS
+        if not Path(prospects).exists():
+            raise InputError(
+                f"no prospects file given and ./{DEFAULT_PROSPECTS} not found; run "
+                "voicemail-coach init to write one here, or give the file: voicemail-coach "
+                "draft FILE"
+            )
     if not prospects.strip():
         raise InputError("no file named: give the prospects file (.yaml or .csv)")
     config = settings(ctx)
@@ -387,7 +397,14 @@ def draft(
 @click.option("--caller-phone", help="Check that the number said is this one.")
 @click.option("--style", help="Apply this style's check levels.")
 @click.option("--now", help="Treat this ISO time as now, to judge whether a slot is ahead.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="sarif: SARIF 2.1.0 for code scanning; github: workflow annotations.",
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -401,9 +418,12 @@ def score(
 ) -> None:
     """Score a hand-written voicemail script (FILE, or - for standard input).
 
-    Exit 0 when it passes, 1 when a finding reaches --fail-on, 2 for unusable input.
+    A line of its own such as ``# voicemail-coach: off weak-phrases`` (or ``<!-- ... -->``)
+    switches a check off for this script; it is not scored, and the switch is named on
+    stderr. Exit 0 when it passes, 1 when a finding reaches --fail-on, 2 for unusable input.
     """
     from .api import score as score_text
+    from .directives import read_script, switch_off
     from .output.writer import Counts, writer_for
 
     config = settings(ctx)
@@ -411,11 +431,26 @@ def score(
         from .catalog import get_style
 
         get_style(style, config.templates)
-    text = _read_script(file)
-    d = score_text(text, caller_phone=caller_phone, style=style, now=parse_now(now), config=config)
+    path = None if file == "-" else file
+    script = read_script(_read_script(file), path)
+    for off in script.offs:
+        warn(str(off))
+    config = switch_off(config, script.offs)
+    if not script.text.strip():
+        raise InputError(f"{path or 'standard input'}: nothing to score (only inline comments)")
+    d = score_text(
+        script.text, caller_phone=caller_phone, style=style, now=parse_now(now), config=config
+    )
     if fmt == "json":
         out = writer_for("json")
         write(out.header() + out.result(d) + out.footer(Counts()))
+    elif fmt in ("sarif", "github"):
+        from dataclasses import replace
+
+        from .output.sarif import Document
+
+        moved = [replace(f, span=script.to_file(f.span)) if f.span else f for f in d.findings]
+        write(ci_report(fmt, [Document(path, script.original, moved, line=1)]))
     else:
         from .output.text import TextWriter
 
@@ -442,6 +477,18 @@ def _read_file(file: str) -> bytes:
                 "for standard input"
             )
         return handle.read(MAX_SCRIPT + 1)
+
+
+def ci_report(fmt: str, documents: list[Any]) -> str:
+    """Return the SARIF 2.1.0 log (``sarif``) or the workflow annotations (``github``)."""
+    if fmt == "github":
+        from .output.github import documents_to_github
+
+        return documents_to_github(documents)
+    from .checks import CHECKS
+    from .output.sarif import documents_to_sarif, rules_for
+
+    return documents_to_sarif(documents, rules_for(CHECKS), tool_version=__version__)
 
 
 def _read_script(file: str) -> str:
@@ -552,6 +599,7 @@ def inspect(ctx: click.Context, style: str) -> None:
 
     templates = settings(ctx).templates
     s = get_style(style, templates)
+    uses = fields(s, templates)  # a template that does not compile is said before anything
     echo(f"{s.name} ({s.origin}{'' if s.origin == 'built-in' else ' ' + s.source})", bold=True)
     echo(f"file:        {s.path}")
     echo(f"description: {s.description}")
@@ -562,7 +610,6 @@ def inspect(ctx: click.Context, style: str) -> None:
     echo(f"recommended: {recommended(s)}")
     if s.checks:
         echo(f"checks:      {flow(dict(s.checks))}")
-    uses = fields(s, templates)
     width = max((len(u.name) for u in uses), default=0) + 2
     echo("reads (and where each value comes from):")
     for u in uses:
@@ -603,15 +650,23 @@ def main() -> None:
 @cli.command(name="lint-templates")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--now", help="Treat this ISO time as now (default: the current time).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="sarif: SARIF 2.1.0 for code scanning; github: workflow annotations.",
+)
 @common_options
 @click.pass_context
 @handle_errors
 def lint_templates(ctx: click.Context, folder: str, now: str | None, fmt: str) -> None:
     """Render each template in FOLDER against example data, score it, report what to fix.
 
-    Exit 0 when every template renders and passes, 1 when a finding reaches --fail-on, 2 when
-    a template is broken.
+    A comment such as ``{# voicemail-coach: off weak-phrases #}`` in a template switches a
+    check off for it; each switch is named on stderr. Exit 0 when every template renders and
+    passes, 1 when a finding reaches --fail-on, 2 when a template is broken.
     """
     from .lint import lint_folder
 
@@ -627,8 +682,13 @@ def lint_templates(ctx: click.Context, folder: str, now: str | None, fmt: str) -
             counts["passed"] += 1
         else:
             counts["failed"] += 1
+    for result in results:
+        for off in result.offs:
+            warn(str(off))
     if fmt == "json":
         click.echo(json.dumps({"templates": [r.to_dict() for r in results]}, indent=2))
+    elif fmt in ("sarif", "github"):
+        write(ci_report(fmt, [doc for r in results for doc in r.documents()]))
     else:
         from .output.text import TextWriter
 
@@ -690,6 +750,23 @@ def init(folder: str) -> None:
             raise InputError(str(exc)) from None
         echo(f"{dest}: {'written' if written else 'exists, left as it is'}")
     echo(f"next: voicemail-coach draft {target / 'prospects.yaml'}")
+
+
+def progress_bar(total: int, rate: Callable[[Any], str], columns: int) -> Any:
+    """Return batch's progress bar on stderr, narrow enough for a terminal `columns` wide.
+
+    Label, position, percent, eta and rate take about 60 columns; a line wider than the
+    terminal would wrap, and every redraw would stack a new line.
+    """
+    return click.progressbar(
+        length=total,
+        label="drafting",
+        file=sys.stderr,
+        show_pos=True,
+        show_eta=True,
+        item_show_func=rate,
+        width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
+    )
 
 
 @cli.command()
@@ -776,18 +853,7 @@ def batch(
         started = time.monotonic()
         import shutil
 
-        # label, position, percent, eta and rate take about 60 columns; a line wider than the
-        # terminal would wrap, and every redraw would stack a new line.
-        columns = shutil.get_terminal_size((80, 24)).columns
-        bar = click.progressbar(
-            length=total,
-            label="drafting",
-            file=sys.stderr,
-            show_pos=True,
-            show_eta=True,
-            item_show_func=rate,
-            width=max(5, min(36, columns - 62 - 2 * len(f"{total}"))),
-        )
+        bar = progress_bar(total, rate, shutil.get_terminal_size((80, 24)).columns)
         bar.__enter__()
 
     def on_progress(rows: int) -> None:

@@ -307,7 +307,21 @@ def _schedule_settings(fields: Mapping[str, Any], where: Locations) -> tuple[fro
 
 
 def load_config(path: str | Path) -> Config:
-    """Read and validate a voicemail-coach.yaml config file; ConfigError names file:line."""
+    """Read and validate a voicemail-coach.yaml config file into a `Config`.
+
+    Parameters:
+        path: the file; every key is optional (``caller``, ``fail_on``, ``region``,
+            ``templates``, ``checks``, ``days_off``, ``max_per_slot``). An empty file gives the
+            defaults: no caller, ``fail_on: error``, ``region: US``, ``max_per_slot: 5``.
+
+    ``checks:`` maps a check or outcome id to a level (``off``, ``suggestion``, ``warning``,
+    ``error``) or, for a check, to ``{level:, THRESHOLD: value}``; it is laid over the
+    built-in levels and a style's metadata, under ``--check`` (see `voicemail_coach.config`).
+    The caller is validated like a prospects file's (`Caller.from_dict`).
+
+    Raises ConfigError naming file:line and the key for an unknown key or id (with the closest
+    known one), a bad level or threshold, or an unreadable file; DataError for a bad caller.
+    """
     from .sources import read_yaml, schema
 
     source = str(path)

@@ -21,7 +21,7 @@ instead, so one bad prospect never stops the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -37,12 +37,15 @@ from .catalog import (
     search_dirs,
     styles,
 )
+from .catalog.metadata import read_template
 from .catalog.render import template_error
 from .clock import read_now
 from .config import Config
+from .directives import Off, switch_off, template_offs
 from .errors import DataError, TemplateError, VoicemailCoachError
 from .models import Caller, Draft, DraftFailure, Prospect, Skipped
 from .policy.recommend import Recommendation, Rule, choose, rules
+from .provenance import annotate
 from .review import DEFAULT_CONFIG, review
 
 PLANNERS = 8
@@ -59,6 +62,8 @@ class Prepared:
     dirs: tuple[Path, ...]
     template: Any = None
     error: TemplateError | None = None
+    offs: tuple[Off, ...] = ()
+    """Checks the template's inline comments switch off (`voicemail_coach.directives`)."""
 
 
 def where(error: VoicemailCoachError | str, prospect: Prospect) -> str:
@@ -95,6 +100,8 @@ class Drafter:
         self._rules: dict[str, Rule] | None = None
         self._planners: dict[datetime, slots.SlotPlanner] = {}
         self._dirs: tuple[Path, ...] | None = None
+        self.on_note: Callable[[str], None] | None = None
+        """Hears, once per style, each check its template's inline comments switch off."""
 
     # --- styles ------------------------------------------------------------------------
 
@@ -111,7 +118,12 @@ class Drafter:
                 env = self._envs[dirs] = new_environment(dirs)  # refuses non-regular files
                 env.auto_reload = False  # a run does not wait for template edits
             settings = self.config.for_style(chosen.checks, str(chosen.path))
-            found = self._prepared[name] = Prepared(chosen, settings, env, dirs)
+            offs = template_offs(read_template(chosen.path), str(chosen.path))
+            settings = switch_off(settings, offs)
+            if self.on_note is not None:
+                for off in offs:
+                    self.on_note(str(off))
+            found = self._prepared[name] = Prepared(chosen, settings, env, dirs, offs=offs)
         return found
 
     def _search_dirs(self) -> tuple[Path, ...]:
@@ -271,6 +283,7 @@ class Drafter:
             reason=picked.reason if picked else None,
             notes=step.notes,
         )
+        d = annotate(d, prospect, caller)
         ident = getattr(prospect, "id", None)
         return replace(d, id=str(ident)) if ident is not None else d
 

@@ -8,13 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import CONTEXT, Style, dotted, environment, field_problem
+from .catalog import CONTEXT, Style, dotted, environment, field_problem, template_error
+from .models import Prospect
 
 _DERIVED = {"first_name": "derived: the first word of {owner}.name"}
 _GIVEN = {
     "next_step": "given: the proposed slots said aloud ('Would Tuesday at 3 or 4 p.m. work?')",
     "now": "given: the current time (or --now), in the caller's zone",
 }
+
+
+NOBODY = Prospect("", "")
+"""The prospect a template error names when none is drafted (inspect reads the template only)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class FieldUse:
 
 def _reads(style: Style, templates: Iterable[str | Path]) -> dict[str, tuple[str, int]]:
     """Return every name and dotted path the style and its partials read, with first file:line."""
-    from jinja2 import meta, nodes
+    from jinja2 import TemplateSyntaxError, meta, nodes
 
     env = environment((style.path.parent, *templates))
     found: dict[str, tuple[str, int]] = {}
@@ -59,8 +64,12 @@ def _reads(style: Style, templates: Iterable[str | Path]) -> dict[str, tuple[str
             continue
         seen.add(name)
         source, filename, _ = env.loader.get_source(env, name)
-        ast = env.parse(source)
-        undeclared = meta.find_undeclared_variables(ast) - set(env.globals)
+        try:  # compiling finds an unknown filter: our one line, with file:line
+            ast = env.parse(source, name, filename)
+            undeclared = meta.find_undeclared_variables(ast) - set(env.globals)
+        except TemplateSyntaxError as exc:
+            exc.filename, exc.name = filename, name  # the compiler calls it "<introspection>"
+            raise template_error(exc, style, NOBODY, env, ()) from None
         methods: dict[int, str | None] = {}  # x.get('key') reads x.key; x.upper() reads x
         for call in ast.find_all(nodes.Call):
             if isinstance(call.node, nodes.Getattr):

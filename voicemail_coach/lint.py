@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .directives import Off
 from .errors import TemplateError, VoicemailCoachError
-from .models import Book, Caller, Draft, Prospect
+from .models import Book, Caller, Draft, Finding, Prospect
+from .output.sarif import Document
 
 BUNDLED = "examples/prospects.yaml"
 
@@ -30,6 +32,10 @@ class LintResult:
     drafts: tuple[Draft, ...] = ()
     error: str | None = None
     example: str = ""
+    line: int | None = None
+    """The line a broken template's error points at, when known."""
+    offs: tuple[Off, ...] = ()
+    """Checks switched off by the template's inline comments."""
 
     @property
     def draft(self) -> Draft | None:
@@ -43,8 +49,21 @@ class LintResult:
             "path": str(self.path),
             "example": self.example or None,
             "error": self.error,
+            "switched_off": [{"id": o.id, "path": o.path, "line": o.line} for o in self.offs],
             "drafts": [d.to_dict() for d in self.drafts],
         }
+
+    def documents(self) -> list[Document]:
+        """Return the SARIF/GitHub documents: one per draft, or the error at its line.
+
+        A draft's findings point into rendered text, not the template's characters, so they
+        carry the file and line 1 (no column); a broken template is one ``template.broken``
+        error at the line its error names (1 when unknown).
+        """
+        if self.error is not None:
+            broken = Finding("template", "error", self.error, id="template.broken")
+            return [Document(str(self.path), None, (broken,), line=self.line or 1)]
+        return [Document(str(self.path), None, d.findings, line=1) for d in self.drafts]
 
 
 def _bundled() -> Book:
@@ -126,7 +145,8 @@ def lint_folder(
                     Drafter(caller, config=config, templates=templates),
                 )
             drafts = tuple(kept[1].draft(p, style.name, now) for p in prospects)
-            results.append(LintResult(path.stem, path, drafts=drafts, example=origin))
+            offs = kept[1].style(style.name).offs
+            results.append(LintResult(path.stem, path, drafts, example=origin, offs=offs))
         except VoicemailCoachError as exc:
-            results.append(LintResult(path.stem, path, error=str(exc)))
+            results.append(LintResult(path.stem, path, error=str(exc), line=exc.line))
     return sorted(results, key=lambda r: r.name)

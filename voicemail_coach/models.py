@@ -89,6 +89,10 @@ class Caller:
     extra: Mapping[str, Any] = field(default_factory=dict)
     country: str | None = None
     subdivision: str | None = None
+    source: str | None = field(default=None, compare=False, repr=False)
+    """The file the caller was read from (a prospects file or the config), when known."""
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The 1-based line of each text field in `source`, by dotted key (``offer``)."""
 
     @property
     def first_name(self) -> str:
@@ -99,8 +103,16 @@ class Caller:
     def from_dict(cls, data: Mapping[str, Any]) -> Caller:
         """Return a validated Caller from a mapping of the prospects file's `caller:` keys.
 
-        Values may be given as a CRM hands them over (text for hours, numbers as digits);
-        raises DataError naming the key for a missing or bad value (e.g. an invalid phone).
+        Parameters:
+            data: ``name``, ``company`` and ``phone`` are required; ``available``, ``hours``
+                (text like ``"Mon-Fri 09:00-12:00"``), ``timezone``, ``offer``, ``country``,
+                ``subdivision`` and ``extra`` are optional.
+
+        Values may be given as a CRM hands them over (text for hours, numbers as digits).
+        The phone must be a valid number (read in the US region unless it has a country
+        code). ``timezone`` may be an IANA name or a common one ("Central", "CST"), stored as
+        the IANA name; without one, the caller's zone comes from the phone number. Raises
+        DataError naming the key for a missing, unknown or bad value.
         """
         from .sources.schema import caller
 
@@ -128,15 +140,27 @@ class Prospect:
     country: str | None = None
     subdivision: str | None = None
     id: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The 1-based line in `source` of each text field, by dotted key (``need``,
+    ``reference.result``, ``extra.industry``); a CSV row gives its row's line to every field."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Prospect:
         """Return a validated Prospect from a mapping of the prospects file's keys.
 
-        Accepts what a CRM hands over: ``attempts: "3"``, ``confirmed: "yes"``, ``hours:
-        "Mon-Fri 10:00-12:00"``, ``slots`` as strings (a list, or one text separated by ``;``),
-        ``referral``/``reference`` as mappings, None for an empty field, zone names such as
-        "Eastern". Raises DataError with ``key`` (and ``prospect``) set for a bad value.
+        Parameters:
+            data: ``name`` and ``company`` are required; every other key of a prospects file
+                (``need``, ``referral``, ``reference``, ``attempts``, ``slots``, ``hours``,
+                ``timezone``, ``phone``, ``id``, ...) is optional.
+
+        Accepts what a CRM hands over: ``attempts: "3"`` (default 0), ``confirmed: "yes"``,
+        ``hours: "Mon-Fri 10:00-12:00"`` (default Mon-Fri 09:00-17:00 in the prospect's
+        zone), ``slots`` as strings (a list, or one text separated by ``;``, read in the
+        prospect's zone), ``referral``/``reference`` as mappings, None for an empty field.
+        Zones: ``timezone`` may be an IANA name or a common one ("Eastern", "PST",
+        "US/Central"), stored as the IANA name; without one, drafting uses the zone of the
+        phone number, else the caller's. Raises DataError with ``key`` (and ``prospect``)
+        set for a missing, unknown or bad value.
         """
         from .sources.schema import prospect
 
@@ -179,6 +203,30 @@ class Note:
 
 
 @dataclass(frozen=True)
+class FieldRef:
+    """A data field that a finding's text came from: its dotted name, file and line.
+
+    ``name`` is a prospect's key (``need``, ``reference.result``) or a caller's, prefixed
+    (``caller.offer``); ``path`` and ``line`` are None when the record was built in code.
+    """
+
+    name: str
+    path: str | None = None
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """Return 'path:line', 'path', or '' when the origin is unknown."""
+        if self.path and self.line:
+            return f"{self.path}:{self.line}"
+        return self.path or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form documented in docs/json.md."""
+        return {"name": self.name, "path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing a check found in a draft.
 
@@ -194,14 +242,18 @@ class Finding:
     span: tuple[int, int] | None = None
     source: str = ""
     id: str = ""
+    quote: str | None = None
+    """On a generated draft: the start of the sentence the span is in ("I'm calling about...")."""
+    field: FieldRef | None = None
+    """On a generated draft: the data field the flagged text came from, when one did."""
 
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", self.check)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form documented in docs/json.md."""
-        return {
+        """Return the JSON form documented in docs/json.md (``quote``/``field`` when known)."""
+        out: dict[str, Any] = {
             "id": self.id,
             "check": self.check,
             "severity": self.severity,
@@ -209,6 +261,11 @@ class Finding:
             "span": list(self.span) if self.span else None,
             "source": self.source,
         }
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.field is not None:
+            out["field"] = self.field.to_dict()
+        return out
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Draft, Result, Skipped
+from ..provenance import fix
 from .writer import Counts, ordered
 
 _MARKS = re.compile(r"([\\`*_\[\]{}()#!|~])")
@@ -73,8 +74,9 @@ class MarkdownWriter:
             f"reading grade {m.grade:g}.\n"
         )
         if d.findings:
-            out.extend(
-                f"- **{f.severity}** `{f.check}`: {escape(f.message)}" for f in ordered(d.findings)
-            )
+            for f in ordered(d.findings):
+                hint = fix(f)
+                more = f" ({escape(hint)})" if hint else ""
+                out.append(f"- **{f.severity}** `{f.check}`: {escape(f.message)}{more}")
             out.append("")
         return "\n".join(out) + "\n"

@@ -11,6 +11,7 @@ import textwrap
 from typing import Any
 
 from ..models import Draft, Result, Skipped
+from ..provenance import fix
 from .writer import Counts, ordered
 
 WIDTH = 88
@@ -93,7 +94,11 @@ class TextWriter:
 
     def finding_lines(self, d: Draft) -> list[str]:
         """Return one line per finding, error first, each level in text order."""
-        return [
-            self.style(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=COLOURS[f.severity])
-            for f in ordered(d.findings)
-        ]
+        out = []
+        for f in ordered(d.findings):
+            colour = COLOURS[f.severity]
+            out.append(self.style(f"  {f.severity:<10} {f.check:<16} {f.message}", fg=colour))
+            hint = fix(f)
+            if hint:
+                out.append(self.style(f"{'':<30}{hint}", dim=True))
+        return out

@@ -94,10 +94,19 @@ def recommend(
 ) -> Recommendation:
     """Pick the style that fits what is known about the prospect, with the reason.
 
-    `styles` are the available styles (their ``priority:``, ``recommend_when:`` and
-    ``requires:`` take part, see the module's rule); None means the built-in rules only.
-    `caller` is read by conditions on ``caller.*`` fields (none of the built-in ones). To pick
-    for many prospects, build the table once with `rules` and call `choose`.
+    Parameters:
+        prospect: who is called.
+        styles: the available styles (e.g. `voicemail_coach.styles()`): their ``priority:``,
+            ``recommend_when:`` and ``requires:`` take part; default None: the built-in rules
+            only.
+        caller: read by conditions on ``caller.*`` fields (none of the built-in ones).
+
+    The built-in rules, highest first: ``referral`` when the referral is confirmed (the
+    referrer agreed to be named), ``third-party`` when a client reference is known,
+    ``straight-pitch`` from the third attempt on (``attempts >= 3``), else
+    ``warm-cold-call``. Returns a `Recommendation` (``style``, and ``reason`` in words).
+    Never raises for a valid Prospect. To pick for many prospects, build the table once with
+    `rules` and call `choose`.
     """
     return choose(prospect, _BUILT_IN if styles is None else rules(styles), caller)
 

@@ -40,9 +40,15 @@ def check_top(reader: ListReader) -> Caller | None:
 def parse(text: str, source: str = "<string>") -> Book:
     """Parse prospect YAML text into a validated Book; DataError names file:line and key.
 
-    Each prospect is validated as it is read and only its record kept, so memory follows the
-    records, not the file's parse tree. The file's shape and caller are checked before the
-    first bad prospect is reported.
+    Parameters:
+        text: the YAML, in the shape `load` reads.
+        source: the name messages and ``Prospect.source`` give the text (default
+            ``<string>``).
+
+    The rules for values, zones and hours are those of `load`. Each prospect is validated as
+    it is read and only its record kept, so memory follows the records, not the file's parse
+    tree. The file's shape and caller are checked before the first bad prospect is reported.
+    Raises DataError for the first problem.
     """
     results: list[Prospect | DataError] = []
 
@@ -67,11 +73,26 @@ def parse(text: str, source: str = "<string>") -> Book:
 
 
 def load(path: str | Path) -> Book:
-    """Read and validate a prospects file (``-`` reads standard input).
+    """Read and validate a prospects file (``-`` reads standard input) into a `Book`.
+
+    Parameters:
+        path: a YAML file with ``caller:`` (optional) and ``prospects:`` (a list, or one
+            mapping), or a single prospect mapping; ``-`` for standard input.
+
+    Returns a Book: ``caller`` (None when the file has none: pass one to `draft`, or put it
+    in voicemail-coach.yaml) and ``prospects``, in file order, each knowing its file and line
+    (``Prospect.where``, and the line of each field for fixes that point at the data). Every
+    scalar stays the text written (``phone: 0412555017`` keeps its zero). Zones: a
+    ``timezone:`` may be an IANA name or a common one ("Eastern", "PST", "US/Central",
+    "(GMT-05:00) Eastern Time (US & Canada)"), stored as the IANA name; without one, drafting
+    takes the zone of the prospect's phone number, else the caller's. ``hours`` default to
+    Mon-Fri 09:00-17:00 in the prospect's own zone.
 
     Raises DataError with ``path``, ``line``, ``key`` and ``prospect`` set where known, for an
     unreadable file (missing, a folder, not a regular file, over 64 MiB, not UTF-8), broken
-    YAML, or the first prospect or caller value that is not usable.
+    YAML (an unquoted ``: `` inside a value gets a hint to quote it), an unknown key (with
+    the closest known one), or the first prospect or caller value that is not usable (an
+    invalid caller phone, an unknown zone, a slot that cannot be read).
     """
     return parse(read_text(path), source_name(path))
 

@@ -324,7 +324,27 @@ def caller(value: Any, where: Locations = NOWHERE, path: KeyPath = ()) -> Caller
         offer=optional(f, where, path, "offer", "caller"),
         extra=_extra(f, where, path, "caller"),
         **_place(f, where, path, "caller"),
+        source=where.path,
+        lines=field_lines(f, where, path),
     )
+
+
+def field_lines(data: Mapping[str, Any], where: Locations, path: KeyPath) -> dict[str, int]:
+    """Return the line of each text field of a record, by dotted key (for fixes that point
+    at the data: ``need`` -> 4, ``reference.result`` -> 9, ``extra.industry`` -> 11)."""
+    if where.path is None:
+        return {}
+    out: dict[str, int] = {}
+    for key, value in data.items():
+        inner = value.items() if isinstance(value, Mapping) else ()
+        for sub, _ in inner:
+            line = where.line((*path, key, sub))
+            if line is not None:
+                out[f"{key}.{sub}"] = line
+        line = where.line((*path, key))
+        if line is not None:
+            out[str(key)] = line
+    return out
 
 
 def _extra(f: Mapping[str, Any], where: Locations, path: KeyPath, what: str) -> dict[str, Any]:
@@ -422,6 +442,7 @@ def _prospect(value: Any, where: Locations, path: KeyPath, what: str) -> Prospec
         source=where.path,
         line=where.start(path),
         **_place(f, where, path, what),
+        lines=field_lines(f, where, path),
     )
 
 
