@@ -29,7 +29,6 @@ from typing import Any
 
 from . import schedule as slots
 from .catalog import (
-    MAX_OUTPUT,
     Style,
     get_style,
     missing_fields,
@@ -38,7 +37,7 @@ from .catalog import (
     styles,
 )
 from .catalog.metadata import read_template
-from .catalog.render import template_error
+from .catalog.render import require_fields, run_template, template_error
 from .clock import read_now
 from .config import Config
 from .directives import Off, switch_off, template_offs
@@ -189,49 +188,31 @@ class Drafter:
         return self.planner(moment).next_step(prospect)
 
     def render(self, prepared: Prepared, prospect: Prospect, next_step: str, now: datetime) -> str:
-        """Render a style as one spoken paragraph; raise a TemplateError naming file and line."""
-        from . import sandbox
-        from .text import one_paragraph
+        """Render a style as one spoken paragraph; raise a TemplateError naming file and line.
 
+        The compiled template is kept on `prepared`; a template that does not compile fails
+        the same way for every prospect, so that error is kept too.
+        """
         caller = self._caller(prospect)
         chosen = prepared.style
-        missing = missing_fields(chosen, caller, prospect)
-        if missing:
-            raise TemplateError(
-                f"style {chosen.name} needs {', '.join(missing)} for {prospect.name}; add it to "
-                "the prospect or pick another style",
-                path=prospect.source,
-                line=prospect.line,
-            )
+        require_fields(chosen, caller, prospect)
         if prepared.error is not None:
             raise prepared.error
-        env = prepared.env
+
+        def compiled() -> Any:
+            if prepared.template is None:
+                prepared.template = prepared.env.get_template(chosen.path.name)
+            return prepared.template
+
         try:
-            with sandbox.budget():
-                template = prepared.template
-                if template is None:
-                    template = prepared.template = env.get_template(chosen.path.name)
-                chunks = []
-                size = 0
-                output = template.generate(
-                    caller=caller, prospect=prospect, next_step=next_step, now=now
-                )
-                for chunk in output:
-                    size += len(chunk)
-                    if size > MAX_OUTPUT:  # raised inside the template, so it names the line
-                        output.throw(
-                            sandbox.Runaway(
-                                f"wrote over {MAX_OUTPUT:,} characters; a voicemail is one "
-                                "paragraph"
-                            )
-                        )
-                    chunks.append(chunk)
+            return run_template(
+                compiled, caller=caller, prospect=prospect, next_step=next_step, now=now
+            )
         except Exception as exc:  # every failure: a located TemplateError
-            error = template_error(exc, chosen, prospect, env, prepared.dirs)
-            if prepared.template is None:  # it does not compile: the same for every prospect
+            error = template_error(exc, chosen, prospect, prepared.env, prepared.dirs)
+            if prepared.template is None:
                 prepared.error = error
             raise error from None
-        return one_paragraph("".join(chunks))
 
     def draft(
         self,

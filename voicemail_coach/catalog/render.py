@@ -8,7 +8,7 @@ template file and line, and what to change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,52 @@ def missing_fields(style: Style, caller: Caller | None, prospect: Prospect) -> l
     return [f for f in style.requires if not has_field(f, caller, prospect)]
 
 
+def require_fields(style: Style, caller: Caller | None, prospect: Prospect) -> None:
+    """Raise TemplateError (at the prospect's file and line) when it lacks a required field."""
+    missing = missing_fields(style, caller, prospect)
+    if missing:
+        raise TemplateError(
+            f"style {style.name} needs {', '.join(missing)} for {prospect.name}; add it to the "
+            "prospect or pick another style",
+            path=prospect.source,
+            line=prospect.line,
+        )
+
+
+def run_template(
+    get_template: Callable[[], Any],
+    *,
+    caller: Caller,
+    prospect: Prospect,
+    next_step: str,
+    now: Any,
+) -> str:
+    """Compile (via `get_template`) and run a template under the sandbox budget.
+
+    The output is capped at MAX_OUTPUT characters (the cap is raised inside the template, so
+    the error names its line) and returned as one spoken paragraph. Exceptions are left to the
+    caller, which turns them into a located message with `template_error`.
+    """
+    from .. import sandbox
+    from ..text import one_paragraph
+
+    with sandbox.budget():
+        template = get_template()
+        chunks = []
+        size = 0
+        output = template.generate(caller=caller, prospect=prospect, next_step=next_step, now=now)
+        for chunk in output:
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                output.throw(
+                    sandbox.Runaway(
+                        f"wrote over {MAX_OUTPUT:,} characters; a voicemail is one paragraph"
+                    )
+                )
+            chunks.append(chunk)
+    return one_paragraph("".join(chunks))
+
+
 def render(
     style: Style,
     *,
@@ -41,41 +87,21 @@ def render(
     Raises TemplateError (with the file and line) when the prospect lacks a required field or
     the template fails in any way; nothing else escapes.
     """
-    from .. import sandbox
-    from ..text import one_paragraph
-
-    missing = missing_fields(style, caller, prospect)
-    if missing:
-        raise TemplateError(
-            f"style {style.name} needs {', '.join(missing)} for {prospect.name}; add it to the "
-            "prospect or pick another style",
-            path=prospect.source,
-            line=prospect.line,
-        )
+    require_fields(style, caller, prospect)
     dirs = search_dirs(templates)
     if style.path.parent not in dirs:
         dirs = (style.path.parent, *dirs)
     env = environment_for(dirs)
     try:
-        with sandbox.budget():
-            template = env.get_template(style.path.name)
-            chunks = []
-            size = 0
-            output = template.generate(
-                caller=caller, prospect=prospect, next_step=next_step, now=now
-            )
-            for chunk in output:
-                size += len(chunk)
-                if size > MAX_OUTPUT:  # raised inside the template, so it names the line
-                    output.throw(
-                        sandbox.Runaway(
-                            f"wrote over {MAX_OUTPUT:,} characters; a voicemail is one paragraph"
-                        )
-                    )
-                chunks.append(chunk)
+        return run_template(
+            lambda: env.get_template(style.path.name),
+            caller=caller,
+            prospect=prospect,
+            next_step=next_step,
+            now=now,
+        )
     except Exception as exc:  # every failure: a located TemplateError
         raise template_error(exc, style, prospect, env, dirs) from None
-    return one_paragraph("".join(chunks))
 
 
 def where(exc: BaseException, style: Style) -> tuple[str, int | None]:
