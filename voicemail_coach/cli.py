@@ -120,6 +120,21 @@ def quiet_pipe() -> None:
         pass
 
 
+def export_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --map HEADER=FIELD (repeatable) and --id COLUMN, for reading a CRM's CSV export."""
+    f = click.option(
+        "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
+    )(f)
+    return click.option(
+        "--map",
+        "maps",
+        multiple=True,
+        metavar="HEADER=FIELD",
+        help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" '
+        "(repeatable).",
+    )(f)
+
+
 def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
     """Turn every error into one line: the library's (exit 2), the system's (2), a bug (3).
 
@@ -306,16 +321,7 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
 @click.option(
     "--format", "fmt", type=click.Choice(DRAFT_FORMATS), default="text", show_default=True
 )
-@click.option(
-    "--map",
-    "maps",
-    multiple=True,
-    metavar="HEADER=FIELD",
-    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
-)
-@click.option(
-    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
-)
+@export_options
 @common_options
 @click.pass_context
 @handle_errors
@@ -798,16 +804,7 @@ def progress_bar(total: int, rate: Callable[[Any], str], columns: int) -> Any:
     type=click.Path(),  # the reader refuses folders, in one line
     help="A YAML file with the caller: a caller: section, or the mapping itself.",
 )
-@click.option(
-    "--map",
-    "maps",
-    multiple=True,
-    metavar="HEADER=FIELD",
-    help='For a CSV export: what a column holds, e.g. --map "Call Attempts=attempts" (repeatable).',
-)
-@click.option(
-    "--id", "id_column", metavar="COLUMN", help="For a CSV export: the column with the CRM id."
-)
+@export_options
 @common_options
 @click.pass_context
 @handle_errors
