@@ -773,7 +773,8 @@ def test_unknown_style_suggests_the_style_it_starts(tmp_path: Path) -> None:
     with pytest.raises(vc.TemplateError) as info:
         get_style("zzz")
     assert str(info.value) == (
-        "unknown style 'zzz' (known styles: follow-up, referral, straight-pitch, third-party, warm-cold-call)"
+        "unknown style 'zzz' (known styles: follow-up, referral, straight-pitch, third-party, "
+        "warm-cold-call)"
     )
     r = run("draft", str(EXAMPLE), "--style", "warm", *CLI_NOW)
     assert r.exit_code == 2

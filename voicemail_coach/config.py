@@ -12,9 +12,9 @@ way (built-in < style < config file); the command line sets levels only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-import re
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
