@@ -1,8 +1,8 @@
 """The fields a template can read: which exist, whether a prospect has one, how one is written.
 
 A template sees `CONTEXT` (caller, prospect, next_step, now, previous); a field is written
-dotted, like ``prospect.referral.by``. Pure functions over the models; jinja2 is imported only by `dotted`,
-which walks a parsed template.
+dotted, like ``prospect.referral.by``. Pure functions over the models; jinja2 is imported only
+by `dotted`, which walks a parsed template.
 """
 
 from __future__ import annotations
