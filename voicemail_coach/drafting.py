@@ -195,13 +195,6 @@ class Drafter:
         known = self.history_of(prospect)
         return known is not None and known.previous is not None
 
-    def with_history(self, prospect: Prospect) -> Prospect:
-        """Return the prospect with ``attempts`` counted from the log (plus the data's)."""
-        known = self.history_of(prospect)
-        if known is None or known.attempts == prospect.attempts:
-            return prospect
-        return replace(prospect, attempts=known.attempts)
-
     def warm(self, names: Iterable[str] = ()) -> None:
         """Load what every draft needs (dictionary, patterns, templates) before workers fork."""
         review(
@@ -304,7 +297,6 @@ class Drafter:
         VoicemailCoachError (DataError, TemplateError, SlotError) when it cannot be drafted.
         """
         caller = self._caller(prospect)
-        prospect = self.with_history(prospect)
         moment = slots.resolve_now(read_now(now), caller)
         picked: Recommendation | None = None
         if style is None:
