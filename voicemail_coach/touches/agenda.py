@@ -4,7 +4,9 @@ Each prospect's place in the cadence comes from `cadence.status` over its logged
 data's ``attempts`` count as made before the log). A prospect is called at the start of their
 own working day (their ``hours``, else 9 a.m.) in their zone, so the list runs east first
 ("follow the sun"); a prospect whose last voicemail offered a slot on that day is due at that
-slot instead ("you said you would call Thursday at 10 a.m."). Weekends and the caller's days
+slot instead ("you said you would call Thursday at 10 a.m."); when that comes before the
+cadence's wait has run out, it is a call without a voicemail (two voicemails never come a day
+or two apart). Weekends and the caller's days
 off (public holidays of the caller's country, the config's ``days_off``) have nobody due, and
 the cadence's waits are counted in the caller's business days.
 """
@@ -18,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ..models import Caller, Prospect
 from ..schedule import DEFAULT, zone_for
-from .cadence import DEFAULT_CADENCE, Due, Step, status
+from .cadence import DEFAULT_CADENCE, Due, Step, add_business_days, status
 from .log import Attempt
 
 
@@ -92,7 +94,8 @@ def agenda(
         start = (prospect.hours or DEFAULT).start
         at = datetime.combine(on, start if isinstance(start, time) else time(9), zone)
         said = [f"attempt {number} of {len(cadence)}"]
-        said.append("leave a voicemail" if cadence[number - 1].voicemail else "call, no voicemail")
+        voicemail = cadence[number - 1].voicemail
+        said.append("leave a voicemail" if voicemail else "call, no voicemail")
         last = entry.last
         promised = False
         if last is not None:
@@ -102,14 +105,16 @@ def agenda(
                 at, promised = today[0], True
                 times = " or ".join(clock(s) for s in today)
                 said.append(f"you said you would call {on:%A} at {times}")
+                wait = cadence[entry.attempt - 2].wait
+                ready = add_business_days(last.at.date(), wait, lambda d: bool(day_off(d)))
+                if voicemail and on < ready:  # a promise kept early: never two voicemails close
+                    voicemail = False
+                    said[1] = f"call, no voicemail before {ready:%a %Y-%m-%d}"
             elif entry.overdue_days:
                 said.append(f"{entry.overdue_days} day{'s' * (entry.overdue_days != 1)} overdue")
         else:
             said.append("first call of the cycle")
-        call = Call(
-            at, prospect, zone, number, len(cadence), cadence[number - 1].voicemail,
-            "; ".join(said), promised,
-        )  # fmt: skip
+        call = Call(at, prospect, zone, number, len(cadence), voicemail, "; ".join(said), promised)
         calls.append((at, order, call))
     calls.sort(key=lambda c: (c[0], c[1]))
     return [c for _, _, c in calls]
