@@ -81,7 +81,8 @@ class Previous:
     ``day`` is its weekday ("Tuesday"); ``when`` says it as a listener hears it ("Tuesday"
     within the last six days, else "Tuesday, November 24"); ``style`` is the style it used;
     ``topic`` is what it was about (the prospect's ``need``, None when unknown); ``at`` is
-    the moment it was left, in the prospect's zone when known.
+    the moment it was left, in the prospect's zone when known; ``number`` counts the
+    voicemails left so far (1 for the second voicemail), so a template can vary its words.
     """
 
     at: datetime
@@ -89,14 +90,15 @@ class Previous:
     when: str
     style: str | None
     topic: str | None
+    number: int = 1
 
     @classmethod
-    def of(cls, earlier: Earlier, prospect: Prospect, now: datetime) -> Previous:
+    def of(cls, earlier: Earlier, prospect: Prospect, now: datetime, number: int = 1) -> Previous:
         """Return the view of an earlier voicemail, said relative to ``now``."""
         at = earlier.at.astimezone(now.tzinfo) if now.tzinfo else earlier.at
         day = f"{at:%A}"
         when = day if (now.date() - at.date()).days < 7 else f"{day}, {at:%B} {at.day}"
-        return cls(at, day, when, earlier.style, prospect.need)
+        return cls(at, day, when, earlier.style, prospect.need, number)
 
 
 def where(error: VoicemailCoachError | str, prospect: Prospect) -> str:
@@ -280,7 +282,7 @@ class Drafter:
         known = self.history_of(prospect)
         if known is None or known.previous is None:
             return None
-        return Previous.of(known.previous, prospect, now)
+        return Previous.of(known.previous, prospect, now, len(known.voicemails))
 
     def draft(
         self,
