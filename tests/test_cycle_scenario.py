@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -140,25 +141,29 @@ def test_two_weeks_of_the_cycle(tmp_path: Path) -> None:
     cities = [next(p[2] for p in PEOPLE if p[0] == c["prospect"]) for c in first]
     assert cities == sorted(cities, key=list(ZONES).index)
 
-    caller_days_off = Calendar((Party("US"),)).closed
+    holidays = Calendar((Party("US"),))
+
+    def caller_days_off(day: date) -> bool:
+        return holidays.closed(day) is not None
+
     slot_holders: dict[datetime, set[str]] = defaultdict(set)
     for name, found in by_name.items():
         calls = [a for a in found if a.outcome != "called-back"]
         left = [a for a in found if a.outcome == "left-voicemail"]
         # Calls follow the cadence: each comes after the wait, or at a slot offered for it.
-        for k, (before, after) in enumerate(zip(calls, calls[1:], strict=False)):
+        for k, (before, after) in enumerate(pairwise(calls)):
             promised = any(s == after.at for v in left if v.at < after.at for s in v.slots)
-            ready = add_business_days(
-                before.at.date(), WAITS[k], lambda d: bool(caller_days_off(d))
-            )
+            ready = add_business_days(before.at.date(), WAITS[k], caller_days_off)
             assert after.at.date() == ready or promised, (name, k, before.at, after.at)
             if after.outcome == "left-voicemail":
                 assert VOICEMAIL[k + 1] and after.at.date() >= ready, (name, k)
         # Voicemails are never on consecutive business days.
-        for a, b in zip(left, left[1:], strict=False):
-            assert add_business_days(a.at.date(), 2, lambda d: bool(caller_days_off(d))) <= (
-                b.at.date()
-            ), (name, a.at, b.at)
+        for a, b in pairwise(left):
+            assert add_business_days(a.at.date(), 2, caller_days_off) <= (b.at.date()), (
+                name,
+                a.at,
+                b.at,
+            )
         # No slot offered twice to the same prospect (so never a passed one), all ahead.
         offered = [s for v in left for s in v.slots]
         assert len(offered) == len(set(offered)), name
