@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -428,3 +428,98 @@ def test_batch_ics_holds_are_at_the_jsonl_instants(files: dict[str, str], tmp_pa
     )
     events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert sorted(e.decoded("dtstart") for e in events) == whens and len(whens) == 6
+
+
+# --- the library pieces -------------------------------------------------------------------
+
+
+def test_held_slots_count_against_the_limit_and_avoided_ones_are_never_offered() -> None:
+    from voicemail_coach.models import Caller, Prospect
+    from voicemail_coach.schedule import SlotPlanner
+
+    from .conftest import NOW
+
+    caller = Caller("Freda Whitehouse", "ABC Company", "901-555-2120", timezone="America/Chicago")
+    dana = Prospect("Dana Jones", "Acme Logistics", timezone="America/Chicago")
+    fresh = SlotPlanner(caller, NOW, max_per_slot=1).next_step(dana).slots
+    held = SlotPlanner(caller, NOW, max_per_slot=1)
+    held.hold(fresh)  # offered in an earlier run, not yet passed
+    assert not set(held.next_step(dana).slots) & set(fresh)
+    passed = SlotPlanner(caller, NOW, max_per_slot=1)
+    passed.hold([NOW - timedelta(days=1)])  # a passed slot holds nothing
+    assert passed.offered() == {}
+    avoiding = SlotPlanner(caller, NOW, max_per_slot=None)
+    again = avoiding.next_step(dana, avoid=fresh[:1]).slots
+    assert fresh[0] not in again and avoiding.next_step(dana).slots[0] == fresh[0]
+
+
+def test_the_cycle_rule_picks_follow_up_then_the_straight_pitch() -> None:
+    from voicemail_coach.models import Earlier, History, Prospect, Referral
+    from voicemail_coach.policy.recommend import follow_cycle, rules
+
+    from .conftest import NOW
+
+    sam = Prospect("Sam Okafor", "Northwind", referral=Referral("Joe Sampson", confirmed=True))
+    table = rules()
+    styles = ("follow-up", "straight-pitch", "referral", "warm-cold-call")
+    assert follow_cycle(sam, History(), table, None, styles).style == "referral"
+    left = (Earlier(NOW, "referral", "Hi Sam, ..."),)
+    second = follow_cycle(sam, History(1, False, left), table, None, styles)
+    assert second.style == "follow-up"
+    assert second.reason == (
+        "attempt 2; 1 voicemail left, the last on Mon 2026-11-23 (referral): refer to it once "
+        "and propose new times"
+    )
+    last = follow_cycle(sam, History(4, True, left * 3), table, None, styles)
+    assert last.style == "straight-pitch"
+    # Without a follow-up style (an author removed it), the data decides as before.
+    assert follow_cycle(sam, History(1, False, left), table, None, ("referral",)).style == (
+        "referral"
+    )
+
+
+def test_previous_says_the_day_as_a_listener_hears_it() -> None:
+    from voicemail_coach.drafting import Previous
+    from voicemail_coach.models import Earlier, Prospect
+
+    from .conftest import NOW
+
+    lee = Prospect("Lee Carter", "Pine Ridge Dental", need="missed appointments")
+    tuesday = Earlier(NOW - timedelta(days=6), "warm-cold-call", "Hi Lee, ...")
+    said = Previous.of(tuesday, lee, NOW)
+    assert (said.day, said.when, said.topic, said.number) == (
+        "Tuesday", "Tuesday", "missed appointments", 1,
+    )  # fmt: skip
+    older = Previous.of(Earlier(NOW - timedelta(days=7), None, "Hi Lee"), lee, NOW, 2)
+    assert (older.when, older.number) == ("Monday, November 16", 2)
+
+
+def test_draft_without_a_log_imports_neither_sqlite3_nor_the_touches(files: dict[str, str]) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from voicemail_coach.cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['draft', {files['prospects']!r}, '--now', "
+        f"'2026-11-23T08:00', '--config', {files['config']!r}])\n"
+        "assert r.exit_code in (0, 1), r.output\n"
+        "print('sqlite3' in sys.modules, "
+        "any(m.startswith('voicemail_coach.touches') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"
+
+
+def test_nothing_below_the_command_line_imports_the_touches() -> None:
+    import re
+
+    package = Path(__file__).resolve().parent.parent / "voicemail_coach"
+    importing = sorted(
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "touches" not in p.parts
+        and re.search(r"from \.+touches|import .*touches", p.read_text())
+    )
+    assert importing == ["cli.py"]
