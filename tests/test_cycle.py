@@ -343,7 +343,7 @@ def test_stats_gives_counts_and_not_enough_data(files: dict[str, str]) -> None:
     r = run("stats", "--log", files["log"], "--config", files["config"])
     assert r.exit_code == 0, r.output
     assert r.output.splitlines() == [
-        f"{files['log']}: 2 attempts, 1 voicemails left",
+        f"{files['log']}: 2 attempts, 1 voicemail left",
         "by style:",
         "  warm-cold-call: 1 voicemail; callbacks not enough data (1 of 1; 10 voicemails "
         "needed); meetings not enough data (0 of 1; 10 voicemails needed)",

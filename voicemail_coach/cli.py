@@ -1338,7 +1338,11 @@ def stats(ctx: click.Context, fmt: str) -> None:
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
         return
     left = sum(t.voicemails for t in found.styles)
-    echo(f"{path}: {found.attempts} attempts, {left} voicemails left", bold=True)
+    echo(
+        f"{path}: {found.attempts} attempt{'s' * (found.attempts != 1)}, {left} "
+        f"voicemail{'s' * (left != 1)} left",
+        bold=True,
+    )
     for title, tallies in (("by style", found.styles), ("by template", found.templates)):
         echo(f"{title}:")
         if not tallies:
