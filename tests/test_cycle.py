@@ -523,3 +523,33 @@ def test_nothing_below_the_command_line_imports_the_touches() -> None:
         and re.search(r"from \.+touches|import .*touches", p.read_text())
     )
     assert importing == ["cli.py"]
+
+
+def test_batch_with_a_log_follows_the_cycle_and_keeps_nothing(
+    files: dict[str, str], tmp_path: Path
+) -> None:
+    first = draft(files, "Dana", "2026-11-23T08:00")
+    log(files, "Dana", "left-voicemail", "2026-11-23T08:05")
+    with TouchLog(files["log"]) as touches:
+        kept = touches.last_draft("phone:2125550101")
+    out = tmp_path / "out.jsonl"
+    r = run(
+        "batch", files["prospects"], "--out", str(out), "--now", "2026-11-25T08:00",
+        "--log", files["log"], "--config", files["config"], "--jobs", "1",
+    )  # fmt: skip
+    assert r.exit_code in (0, 1), r.output
+    records = {
+        rec["prospect"]: rec
+        for rec in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+        if "prospect" in rec
+    }
+    assert {n: rec["style"] for n, rec in records.items()} == {
+        "Dana Jones": "follow-up",
+        "Lee Carter": "warm-cold-call",
+        "Omar Haddad": "third-party",
+    }
+    dana = {t["when"] for t in records["Dana Jones"]["proposed_times"]}
+    assert not dana & {t["when"] for t in first["proposed_times"]}
+    with TouchLog(files["log"]) as touches:
+        assert touches.last_draft("phone:2125550101") == kept
+        assert touches.last_draft("phone:4045550190") is None
