@@ -553,3 +553,15 @@ def test_batch_with_a_log_follows_the_cycle_and_keeps_nothing(
     with TouchLog(files["log"]) as touches:
         assert touches.last_draft("phone:2125550101") == kept
         assert touches.last_draft("phone:4045550190") is None
+
+
+def test_a_draft_whose_slots_have_passed_is_not_logged_as_left(files: dict[str, str]) -> None:
+    draft(files, "Dana", "2026-11-23T08:00")  # offers Tuesday the 24th at 10 or 11 her time
+    r = log(files, "Dana", "left-voicemail", "2026-11-25T08:00")
+    assert r.exit_code == 2
+    assert r.output == (
+        "voicemail-coach: the last draft for Dana Jones offers Tue 2026-11-24 09:00, which is "
+        "past at Wed 2026-11-25 08:00; draft again first (a passed slot is never offered)\n"
+    )
+    with TouchLog(files["log"]) as touches:
+        assert touches.attempts() == []

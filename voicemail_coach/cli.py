@@ -1216,6 +1216,13 @@ def _record(
                 f"the last draft for {chosen} was already left on {same[-1].at:%a %Y-%m-%d}; "
                 f"draft again first (a script is never left twice)"
             )
+        passed = [slot.astimezone(at.tzinfo) for slot in drafted.slots if slot <= at]
+        if passed:
+            raise InputError(
+                f"the last draft for {chosen} offers {passed[0]:%a %Y-%m-%d %H:%M}, which is "
+                f"past at {at:%a %Y-%m-%d %H:%M}; draft again first (a passed slot is never "
+                "offered)"
+            )
         style, script, slots = drafted.style, drafted.script, drafted.slots
         template = _template_of(style, config)
         if template:
