@@ -400,6 +400,7 @@ class SlotPlanner:
         Candidates come in order of preference (chronological, or least bad first); the
         first day holding one of the least offered gives the slots, topped up in order.
         """
+        candidates = [slot for slot in candidates if slot.astimezone(UTC) not in self._avoid]
         if not candidates:
             return []
         offers = [self._offered.get(slot.astimezone(UTC), 0) for slot in candidates]
