@@ -36,3 +36,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def now() -> datetime:
     """Return the fixed 'now' the tests use."""
     return NOW
+
+
+@pytest.fixture(autouse=True)
+def own_touch_log(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the default touch log at a fresh temporary file: no test writes the real one."""
+    path = tmp_path_factory.mktemp("log") / "touches.sqlite"
+    monkeypatch.setenv("VOICEMAIL_COACH_LOG", str(path))
+    return path

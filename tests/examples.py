@@ -9,11 +9,13 @@ the draft's own measured figures) and the text its span must cover (None: no spa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from voicemail_coach.config import Config
-from voicemail_coach.models import Caller
+from voicemail_coach.models import Caller, Earlier
 
 FREDA = Config(caller=Caller(name="Freda Whitehouse", company="ABC Company", phone="901-555-2120"))
 MIN_THREE = Config().for_style({"number-repeated": {"min_times": 3}}, "tests/examples.py")
@@ -45,6 +47,38 @@ class Flag:
     quote: str | None
     at: int = 0  # which occurrence of the quote the span covers: 0 the first, -1 the last
 
+
+_CHICAGO = ZoneInfo("America/Chicago")
+# The voicemail left for Dana on Friday 2026-11-20 (the examples are scored on Monday 11-23).
+LEFT_FRIDAY = Earlier(
+    datetime(2026, 11, 20, 10, 0, tzinfo=_CHICAGO),
+    "warm-cold-call",
+    "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120. I'm calling about the "
+    "time your managers spend on employee conflict. Would Tuesday at 3 or 4 p.m. work for you? "
+    "Call me at 901-555-2120 to confirm.",
+    (
+        datetime(2026, 11, 24, 15, 0, tzinfo=_CHICAGO),
+        datetime(2026, 11, 24, 16, 0, tzinfo=_CHICAGO),
+    ),
+)
+LEFT_TUESDAY = Earlier(
+    datetime(2026, 11, 17, 11, 0, tzinfo=_CHICAGO),
+    "third-party",
+    "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120. Bayline Shipping cut "
+    "their conflict hours by a third with us. Would Wednesday at 10 or 11 a.m. work? Call me "
+    "at 901-555-2120.",
+    (
+        datetime(2026, 11, 18, 10, 0, tzinfo=_CHICAGO),
+        datetime(2026, 11, 18, 11, 0, tzinfo=_CHICAGO),
+    ),
+)
+AFTER_FRIDAY = {"earlier": (LEFT_FRIDAY,)}
+FOLLOW_UP = (
+    "Hi Dana, it's Freda Whitehouse again from ABC Company, 901-555-2120. I left you a message "
+    "Friday about the time your managers spend on conflict. One quick question: how many "
+    "disputes reach HR each month? Would Thursday at 9 or 10 a.m. work for you? Call me at "
+    "901-555-2120 to confirm."
+)
 
 GOOD = (
     "Hi Dana, this is Freda Whitehouse from ABC Company, at 901-555-2120. Joe Sampson suggested "
@@ -1421,5 +1455,138 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         "Hi Omar, Jill from Crest. Could we talk at 10 a.m. tomorrow? Call 404-555-0190.",
         (Flag("relative-day.said", "suggestion", "'10 a.m. tomorrow'", "tomorrow"),),
         {},
+    ),
+    # repeated-content: nothing reused from an earlier voicemail to the same prospect
+    ("repeated-content", FOLLOW_UP, False, AFTER_FRIDAY),
+    ("repeated-content", LEFT_FRIDAY.text, False, {}),  # no touch log: nothing to compare
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. Bayline Shipping cut their "
+        "conflict hours by a third. Would Thursday at 9 work? Thanks! Call me at 901-555-2120.",
+        False,
+        {"earlier": (replace(LEFT_FRIDAY, text=LEFT_FRIDAY.text + " Thanks!"),)},
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. About the time your managers "
+        "lose to employee conflict: we cut it by a third at Bayline. Would Thursday at 2 work? "
+        "Call me at 901-555-2120.",
+        False,
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. We cut conflict hours by a "
+        "third for Bayline Shipping. Would Wednesday at 10 or 11 a.m. work? Call me at "
+        "901-555-2120.",
+        False,
+        {"earlier": (LEFT_TUESDAY,)},  # Wednesday the 18th has passed: the 25th is a new time
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. I'm calling about the time "
+        "your team spends on hiring. Would Thursday at 9 work? Call me at 901-555-2120.",
+        False,
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120. We cut conflict hours "
+        "by a third for Bayline Shipping. Would Thursday at 9 or 10 a.m. work? Call me at "
+        "901-555-2120.",
+        (
+            Flag(
+                "repeated-content.opener",
+                "warning",
+                "the same opener as the voicemail of Fri 2026-11-20",
+                "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120.",
+            ),
+        ),
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        "hi dana - this is Freda Whitehouse from ABC Company, 901-555-2120! We cut conflict hours "
+        "by a third for Bayline Shipping. Would Thursday at 9 work? Call me at 901-555-2120.",
+        (
+            Flag(
+                "repeated-content.opener",
+                "warning",
+                "the same opener as the voicemail of Fri 2026-11-20",
+                "hi dana - this is Freda Whitehouse from ABC Company, 901-555-2120!",
+            ),
+        ),
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. I'm calling about the time "
+        "your managers spend on employee conflict. Would Thursday at 9 work? Call me at "
+        "901-555-2120.",
+        (
+            Flag(
+                "repeated-content.reason",
+                "warning",
+                "repeats a sentence of the voicemail of Fri 2026-11-20; say something new",
+                "I'm calling about the time your managers spend on employee conflict.",
+            ),
+        ),
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. Bayline Shipping cut their "
+        "conflict hours by a third with us. Would Thursday at 9 work? Call me at 901-555-2120.",
+        (
+            Flag(
+                "repeated-content.reason",
+                "warning",
+                "repeats a sentence of the voicemail of Tue 2026-11-17",
+                "Bayline Shipping cut their conflict hours by a third with us.",
+            ),
+        ),
+        {"earlier": (LEFT_TUESDAY, LEFT_FRIDAY)},
+    ),
+    (
+        "repeated-content",
+        "Hi Dana, it's Freda again from ABC Company, 901-555-2120. We cut conflict hours by a "
+        "third for Bayline Shipping. Would Tuesday at 3 or 4 p.m. work? Call me at 901-555-2120.",
+        (
+            Flag(
+                "repeated-content.slots",
+                "warning",
+                "'Tuesday at 3' was already offered in the voicemail of Fri 2026-11-20; propose a "
+                "new time",
+                "Tuesday at 3",
+            ),
+            Flag(
+                "repeated-content.slots",
+                "warning",
+                "'4 p.m.' was already offered in the voicemail of Fri 2026-11-20",
+                "4 p.m.",
+            ),
+        ),
+        AFTER_FRIDAY,
+    ),
+    (
+        "repeated-content",
+        LEFT_FRIDAY.text,
+        (
+            Flag(
+                "repeated-content.opener",
+                "warning",
+                "Fri 2026-11-20",
+                "Hi Dana, this is Freda Whitehouse from ABC Company, 901-555-2120.",
+            ),
+            Flag(
+                "repeated-content.reason",
+                "warning",
+                "Fri 2026-11-20",
+                "I'm calling about the time your managers spend on employee conflict.",
+            ),
+            Flag("repeated-content.slots", "warning", "Fri 2026-11-20", "Tuesday at 3"),
+            Flag("repeated-content.slots", "warning", "Fri 2026-11-20", "4 p.m."),
+        ),
+        AFTER_FRIDAY,
     ),
 ]

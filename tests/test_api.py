@@ -75,6 +75,7 @@ def test_every_style_names_what_each_skipped_one_needs(book: vc.Book) -> None:
     results = vc.Drafter(book.caller).every_style(book.prospects[3], NOW)  # Lee: no referral
     said = {r.style: str(r) for r in results if isinstance(r, vc.Skipped)}
     assert said == {
+        "follow-up": "follow-up: skipped, needs an earlier voicemail in the touch log (--log)",
         "referral": "referral: skipped, needs referral.by",
         "third-party": "third-party: skipped, needs reference.client",
     }

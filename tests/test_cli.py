@@ -357,6 +357,7 @@ def test_all_drafts_every_style_the_data_allows_and_names_the_skipped() -> None:
     assert r.exit_code == 0, r.output
     titles = [line for line in r.stdout.splitlines() if line.startswith(("Sam Okafor - ",))]
     assert titles == [
+        "Sam Okafor - follow-up: skipped, needs an earlier voicemail in the touch log (--log)",
         "Sam Okafor - referral: skipped, needs referral.by",
         "Sam Okafor - straight-pitch",
         "Sam Okafor - third-party",

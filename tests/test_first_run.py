@@ -101,8 +101,8 @@ def write(folder: Path, name: str, text: str) -> Path:
         (  # a far-off style: the known styles, not "known keys"
             {"p.yaml": CALLER + PROSPECT},
             ["draft", "p.yaml", "--style", "zzzz"],
-            "unknown style 'zzzz' (known styles: referral, straight-pitch, third-party, "
-            "warm-cold-call)",
+            "unknown style 'zzzz' (known styles: follow-up, referral, straight-pitch, "
+            "third-party, warm-cold-call)",
         ),
         (  # an unknown filter: the one close name, not Jinja's sixty
             {"filters/x.j2": "{#- description: x -#}\nHi {{ prospect.name | phon }}.\n"},

@@ -699,7 +699,7 @@ def test_pre_commit_hook_runs_lint_templates() -> None:
     # Run from this repository's root, the hook lints the built-in styles: all pass.
     r = run(subcommand, *[str(ROOT / a) for a in hook["args"]], *CLI_NOW)
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[-1] == "4 templates: 4 passed, 0 failed, 0 broken"
+    assert r.output.splitlines()[-1] == "5 templates: 5 passed, 0 failed, 0 broken"
 
 
 def test_docs_walk_through_the_example_style_as_shipped() -> None:
@@ -773,7 +773,8 @@ def test_unknown_style_suggests_the_style_it_starts(tmp_path: Path) -> None:
     with pytest.raises(vc.TemplateError) as info:
         get_style("zzz")
     assert str(info.value) == (
-        "unknown style 'zzz' (known styles: referral, straight-pitch, third-party, warm-cold-call)"
+        "unknown style 'zzz' (known styles: follow-up, referral, straight-pitch, third-party, "
+        "warm-cold-call)"
     )
     r = run("draft", str(EXAMPLE), "--style", "warm", *CLI_NOW)
     assert r.exit_code == 2

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .clock import read_now, resolve_now
 from .config import Config
-from .models import Caller, Draft, Prospect
+from .models import Caller, Draft, Earlier, Prospect
 from .review import DEFAULT_CONFIG, review
 
 if TYPE_CHECKING:  # the catalog and drafting are imported when used: `score` starts fast
@@ -114,6 +114,7 @@ def score(
     now: datetime | str | None = None,
     config: Config = DEFAULT_CONFIG,
     templates: Iterable[str | Path] = (),
+    earlier: Iterable[Earlier] = (),
 ) -> Draft:
     """Score any voicemail text, hand-written ones too, into a `Draft`.
 
@@ -127,6 +128,8 @@ def score(
             proposed time must be ahead of it.
         config: check levels, thresholds, ``fail_on`` and the caller (`load_config`).
         templates: folders searched for ``style`` before the config's and the built-ins.
+        earlier: the voicemails already left for the same prospect (`models.Earlier`, from
+            the touch log), for the ``repeated-content`` check; default: none.
 
     The Draft has ``style`` (as given) and ``prospect`` None; ``score`` is 0-100 and
     ``passed`` is False when a finding reaches ``config.fail_on``. Raises TemplateError for
@@ -154,6 +157,7 @@ def score(
         caller_company=caller.company if caller else None,
         now=resolve_now(read_now(now), zone),
         style=style,
+        earlier=earlier,
     )
 
 

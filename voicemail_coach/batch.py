@@ -39,7 +39,7 @@ from . import schedule as slots
 from .config import Config
 from .drafting import Drafter, failure
 from .errors import ConfigError, DataError, VoicemailCoachError
-from .models import Caller, Draft, DraftFailure, Prospect, Result, Skipped
+from .models import Caller, Draft, DraftFailure, History, Prospect, Result, Skipped
 from .output.writer import Counts, Writer, writer_for
 from .review import DEFAULT_CONFIG
 from .schedule import NextStep
@@ -98,6 +98,21 @@ class Job(NamedTuple):
     every: bool = False  # every style the data allows (--all)
     numbered: bool = True  # results carry their row number
     options: tuple[tuple[str, Any], ...] = ()  # for the writer (text: width, colour)
+    cycle: Cycle | None = None  # with a touch log: histories in, plans and drafts out
+
+
+class Cycle(NamedTuple):
+    """What a touch log brings to a run (plain callables: this module never imports touches).
+
+    ``history`` gives a prospect's `History`; ``held`` are slots earlier runs offered;
+    ``planned`` hears each prospect's planned next step (in the parent process, in order);
+    ``keep`` hears each draft made in this process (the ``draft`` command keeps it in the log).
+    """
+
+    history: Callable[[Prospect], History | None] | None = None
+    held: tuple[datetime, ...] = ()
+    planned: Callable[[Prospect, NextStep], None] | None = None
+    keep: Callable[[Prospect, NextStep, Draft], None] | None = None
 
 
 class Task(NamedTuple):
@@ -127,7 +142,11 @@ class Worker:
 
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.drafter = Drafter(job.caller, config=job.config, spread=True)
+        cycle = job.cycle or Cycle()
+        self.cycle = cycle
+        self.drafter = Drafter(
+            job.caller, config=job.config, spread=True, history=cycle.history, held=cycle.held
+        )
         self.out: Writer = writer_for(job.fmt, **dict(job.options))
         if job.style is not None:
             self.drafter.style(job.style)  # an unknown style fails here, before any row
@@ -166,6 +185,8 @@ class Worker:
             step = self.drafter.next_step(prospect, self.job.now)
         except Exception as exc:  # a past slot, an unknown zone: this row only
             return Task(row.number, None, None, failure(prospect, exc, self.job.style))
+        if self.cycle.planned is not None:
+            self.cycle.planned(prospect, step)
         return Task(row.number, prospect, step, None)
 
     def results(self, task: Task) -> list[Result]:
@@ -176,7 +197,10 @@ class Worker:
         now = self.job.now
         if self.job.every:
             return list(self.drafter.every_style(task.prospect, now, step=task.step))
-        return [self.drafter.attempt(task.prospect, self.job.style, now, step=task.step)]
+        result = self.drafter.attempt(task.prospect, self.job.style, now, step=task.step)
+        if self.cycle.keep is not None and isinstance(result, Draft) and task.step is not None:
+            self.cycle.keep(task.prospect, task.step, result)
+        return [result]
 
     def chunk(self, tasks: Iterable[Task]) -> Chunk:
         """Draft a chunk of planned rows into output text."""
@@ -530,6 +554,7 @@ def run(
     on_total: Callable[[int], None] | None = None,
     inputs: Iterable[tuple[str, str | Path]] = (),
     reading: Reading | None = None,
+    cycle: Cycle | None = None,
 ) -> Summary:
     """Draft every row of a call list (YAML or CSV) into `out` (JSON Lines, CSV or Markdown).
 
@@ -537,7 +562,8 @@ def run(
     or a worker process dies (WorkerDied); nothing is written then. A bad row becomes an error
     record instead. `progress` is called with the number of rows done after each chunk;
     `on_total`, when given, first gets the number of rows (for CSV this reads the file once
-    more). `inputs` names other files the run reads ((what, path) pairs, e.g. the caller
+    more). `cycle` brings a touch log's histories and hears the planned steps. `inputs`
+    names other files the run reads ((what, path) pairs, e.g. the caller
     file): the output may not be one of them, nor the call list or the config file. Where the
     output may go, and what becomes of a symlink, is `voicemail_coach.output.files`.
     """
@@ -556,7 +582,7 @@ def run(
     fmt = format_for(out, fmt)
     listing, caller = _open(call_list, caller, config, reading)
     moment = slots.resolve_now(now, caller)
-    job = Job(listing.source, caller, config, moment, style, fmt)
+    job = Job(listing.source, caller, config, moment, style, fmt, cycle=cycle)
     worker = Worker(job)  # an unknown style fails here, before anything is written
     jobs = max(1, jobs or default_jobs())
     if on_total is not None:
@@ -603,12 +629,14 @@ def stream(
     errors: Callable[[str], None] | None = None,
     options: Iterable[tuple[str, Any]] = (),
     reading: Reading | None = None,
+    cycle: Cycle | None = None,
 ) -> Counts:
     """Draft every prospect of a file (YAML or CSV) in this process, writing as it goes.
 
     For the ``draft`` command: memory stays flat however long the file. ``names`` keeps only
     the rows whose prospect name it accepts; ``errors`` gets each failure's message when the
-    format does not carry them (text). Raises a VoicemailCoachError when the file cannot be
+    format does not carry them (text). `cycle` brings a touch log's histories and hears the
+    planned steps and the drafts. Raises a VoicemailCoachError when the file cannot be
     read at all or the style is unknown.
     """
     listing = _listing(source, reading)
@@ -627,6 +655,7 @@ def stream(
         every=every,
         numbered=fmt in ("jsonl", "csv"),  # records a program reads carry their row
         options=tuple(options),
+        cycle=cycle,
     )
     worker = Worker(job)
     if errors is not None:  # a template's inline comments are said as it is loaded

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .models import CallbackNumber, Level, Metrics, Note, PhoneMention, TimeMention
+from .models import CallbackNumber, Earlier, Level, Metrics, Note, PhoneMention, TimeMention
+from .text import sentence_spans
 
 Params = Mapping[str, Any]
 
@@ -55,7 +56,9 @@ class Analysis:
     """Everything the checks read, measured once per draft.
 
     ``notes`` are the slot planner's typed notes (``models.Note``); the ``proposed-time`` check
-    reports each as the outcome ``proposed-time.<note.code>``.
+    reports each as the outcome ``proposed-time.<note.code>``. ``earlier`` are the voicemails
+    already left for the same prospect (from the touch log, oldest first), for the
+    ``repeated-content`` check.
     """
 
     text: str
@@ -68,6 +71,7 @@ class Analysis:
     caller_name: str | None = None
     caller_company: str | None = None
     notes: tuple[Note, ...] = ()
+    earlier: tuple[Earlier, ...] = ()
 
     @property
     def callback(self) -> CallbackNumber | None:
@@ -230,6 +234,68 @@ def _proposed_time(a: Analysis, p: Params) -> list[Hit]:
                 "clock time, e.g. 'Would Tuesday at 3 or 4 p.m. work?')",
             ),
         )
+    return hits
+
+
+_WORDS = re.compile(r"[a-z0-9']+")
+
+
+def _said(text: str) -> str:
+    """Return a sentence reduced to its words, lowercased: what the listener hears."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _sentences_of(text: str) -> list[str]:
+    """Return the sentences of an earlier script, reduced (see `_said`)."""
+    return [_said(text[s:e]) for s, e in sentence_spans(text)]
+
+
+def _repeated_content(a: Analysis, p: Params) -> list[Hit]:
+    """Flag an opener, a reason sentence or a slot already used in an earlier voicemail."""
+    if not a.earlier or not a.sentences:
+        return []
+    hits: list[Hit] = []
+    earlier = [(e, _sentences_of(e.text)) for e in a.earlier]
+    first = a.sentences[0]
+    opener = _said(a.text[first[0] : first[1]])
+    for e, said in reversed(earlier):
+        if said and said[0] == opener:
+            hits.append(
+                Hit("opener", f"the same opener as the voicemail of {e.at:%a %Y-%m-%d}", first)
+            )
+            break
+    busy = [m.span for m in a.mentions] + [t.span for t in a.times]
+    for start, end in a.sentences[1:]:
+        if any(s < end and start < e for s, e in busy):  # the next step and the number
+            continue
+        sentence = _said(a.text[start:end])
+        if len(sentence.split()) < int(p["min_words"]):
+            continue
+        for e, said in reversed(earlier):
+            if sentence in said[1:]:
+                hits.append(
+                    Hit(
+                        "reason",
+                        f"repeats a sentence of the voicemail of {e.at:%a %Y-%m-%d}; say "
+                        "something new (a result, a question)",
+                        (start, end),
+                    )
+                )
+                break
+    for t in a.times:
+        if t.when is None:
+            continue
+        for e in reversed(a.earlier):
+            if any(s == t.when for s in e.slots):
+                hits.append(
+                    Hit(
+                        "slots",
+                        f"'{t.text}' was already offered in the voicemail of {e.at:%a %Y-%m-%d}; "
+                        "propose a new time",
+                        t.span,
+                    )
+                )
+                break
     return hits
 
 
@@ -707,6 +773,19 @@ REASON = Check(
     _reason,
     (Outcome("missing", "none of need, offer, result, referral or question"),),
 )
+REPEATED_CONTENT = Check(
+    "repeated-content",
+    "warning",
+    "with a touch log: nothing reused from an earlier voicemail to the same prospect",
+    "sales practitioner guidance: follow up persistently, with a different message each time",
+    _repeated_content,
+    (
+        Outcome("opener", "the first sentence is the one an earlier voicemail opened with"),
+        Outcome("reason", "a sentence (not the next step) said in an earlier voicemail"),
+        Outcome("slots", "a slot an earlier voicemail already offered"),
+    ),
+    {"min_words": 4},
+)
 RELATIVE_DAY = Check(
     "relative-day",
     "suggestion",
@@ -727,6 +806,7 @@ CHECKS: tuple[Check, ...] = (
     PLACEHOLDERS,
     REASON,
     RELATIVE_DAY,
+    REPEATED_CONTENT,
 )
 BY_ID: Mapping[str, Check] = {c.id: c for c in CHECKS}
 

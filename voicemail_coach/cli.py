@@ -53,7 +53,7 @@ def _merge(ctx: click.Context, key: str, value: Any) -> Any:
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Accept --config, --templates, --fail-on, --check and --debug before or after the command."""
+    """Accept --config, --templates, --fail-on, --check, --log and --debug before or after it."""
     options = [
         click.option(
             "--config",
@@ -89,6 +89,15 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
             callback=lambda c, p, v: _merge(c, "check", v),
             help="Set a check's or an outcome's level (off, suggestion, warning, error) over "
             "the config and the style, e.g. --check length=suggestion (repeatable).",
+        ),
+        click.option(
+            "--log",
+            "log",
+            type=click.Path(dir_okay=False),
+            expose_value=False,
+            callback=lambda c, p, v: _merge(c, "log", v),
+            help="The touch log file (default: log: in the config; log, due and stats fall "
+            "back to $VOICEMAIL_COACH_LOG, else the user data folder).",
         ),
         click.option(
             "--debug",
@@ -322,6 +331,12 @@ DRAFT_FORMATS = ("text", "json", "markdown", "jsonl", "csv")
     "--format", "fmt", type=click.Choice(DRAFT_FORMATS), default="text", show_default=True
 )
 @export_options
+@click.option(
+    "--ics",
+    "ics_file",
+    type=click.Path(dir_okay=False),
+    help="Also write calendar holds (.ics) for the slots offered.",
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -335,6 +350,7 @@ def draft(
     fmt: str,
     maps: tuple[str, ...],
     id_column: str | None,
+    ics_file: str | None,
 ) -> None:
     """Draft the voicemail to leave for each prospect in a YAML (or CSV) file, scored.
 
@@ -344,6 +360,10 @@ def draft(
     with file:line and what to fix; the others are still drafted. Exit 0 when every prospect
     is drafted and passes, 1 when a finding reaches --fail-on, 2 when a prospect could not be
     drafted (or the file is unusable), 3 for a bug.
+
+    With a touch log (--log, or log: in the config) each draft follows the cycle (attempt
+    number, style, new slots, no repeated content) and is kept as the script that
+    `log --outcome left-voicemail` records (not with --all). Without one, nothing is kept.
     """
     from . import batch
 
@@ -376,19 +396,29 @@ def draft(
             warn(message)
 
     reading = batch.Reading(_mapping(maps), id_column, lambda note: warn(f"note: {note}"))
-    counts = batch.stream(
-        prospects,
-        write,
-        fmt=fmt,
-        config=config,
-        now=moment,
-        style=style,
-        every=all_styles,
-        names=keep,
-        errors=once,
-        options=text_options() if fmt == "text" else (),
-        reading=reading,
-    )
+    planned: list[Any] | None = [] if ics_file else None
+    touches, cycle = cycle_run(ctx, config, keep=not all_styles, ics=planned)
+    try:
+        counts = batch.stream(
+            prospects,
+            write,
+            fmt=fmt,
+            config=config,
+            now=moment,
+            style=style,
+            every=all_styles,
+            names=keep,
+            errors=once,
+            options=text_options() if fmt == "text" else (),
+            reading=reading,
+            cycle=cycle,
+        )
+    finally:
+        if touches is not None:
+            touches.close()
+    if ics_file and planned is not None:
+        held = write_ics(ics_file, planned, [("the prospects file", prospects)])
+        warn(f"{held} calendar hold{'s' * (held != 1)} written to {ics_file}")
     if counts.failed and counts.drafted:
         where = "see above" if fmt == "text" else "see the error records"
         warn(
@@ -805,6 +835,12 @@ def progress_bar(total: int, rate: Callable[[Any], str], columns: int) -> Any:
     help="A YAML file with the caller: a caller: section, or the mapping itself.",
 )
 @export_options
+@click.option(
+    "--ics",
+    "ics_file",
+    type=click.Path(dir_okay=False),
+    help="Also write calendar holds (.ics) for the slots offered.",
+)
 @common_options
 @click.pass_context
 @handle_errors
@@ -819,6 +855,7 @@ def batch(
     caller_file: str | None,
     maps: tuple[str, ...],
     id_column: str | None,
+    ics_file: str | None,
 ) -> None:
     """Draft and score the voicemail for every prospect in a call list (YAML or CSV).
 
@@ -828,6 +865,8 @@ def batch(
     The file appears whole or not at all (an interrupt, a hang-up or a dead worker leaves an
     earlier one untouched). Exit 0 when every row is drafted and passes, 1 when a finding
     reaches --fail-on, 2 when a row could not be drafted (or the list is unusable), 3 for a bug.
+    With a touch log (--log, or log: in the config) the drafts follow the cycle, as with
+    draft; batch does not keep them for `log` (draft the prospects you will call).
     """
     import signal
     import time
@@ -861,6 +900,10 @@ def batch(
     def stop(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt  # TERM (a CI timeout, `kill`) or HUP cleans up like Ctrl-C
 
+    planned: list[Any] | None = [] if ics_file else None
+    touches, cycle = cycle_run(ctx, config, keep=False, ics=planned)
+    if touches is not None:
+        touches.close()  # the histories are read: no database handle crosses into workers
     tty = sys.stderr.isatty()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -881,6 +924,7 @@ def batch(
                 id_column,
                 lambda note: click.echo(f"voicemail-coach: note: {note}", err=True),
             ),
+            cycle=cycle,
         )
     except KeyboardInterrupt:
         if bar is not None:
@@ -904,4 +948,414 @@ def batch(
     if bar is not None:
         bar.__exit__(None, None, None)
     click.echo(f"voicemail-coach: {summary.line}", err=True)
+    if ics_file and planned is not None:
+        held = write_ics(ics_file, planned, [("the call list", call_list), ("the output", out)])
+        warn(f"{held} calendar hold{'s' * (held != 1)} written to {ics_file}")
     sys.exit(batching.exit_code(summary))
+
+
+# --- the follow-up cycle: the touch log, who is due, what works -------------------------------
+
+
+def log_file(ctx: click.Context, config: Any, *, fallback: bool) -> Path | None:
+    """Return the touch log to use: --log, else the config's log:, else (with `fallback`) the
+    default ($VOICEMAIL_COACH_LOG, else the user data folder); None when none is named."""
+    given = ctx.obj.get("log") or config.log
+    if given:
+        return Path(given)
+    if not fallback:
+        return None
+    from .touches.log import default_path
+
+    return default_path()
+
+
+def open_log(ctx: click.Context, config: Any) -> Any:
+    """Open the touch log ``log``, ``due`` and ``stats`` use (the default one if none is named)."""
+    from .touches.log import TouchLog
+
+    path = log_file(ctx, config, fallback=True)
+    assert path is not None
+    return TouchLog(path, config.outcomes)
+
+
+def cadence_of(config: Any) -> Any:
+    """Return the config's cadence: parsed ``cadence:``, else the default one."""
+    from .touches.cadence import DEFAULT_CADENCE, parse_cadence
+
+    if config.cadence is None:
+        return DEFAULT_CADENCE
+    return parse_cadence(config.cadence, config.cadence_where or "cadence")
+
+
+def closed_days(config: Any, caller: Any) -> Callable[[Any], str | None]:
+    """Return the caller's day-off test: public holidays of their country, and ``days_off``."""
+    from .schedule.holidays import Calendar, parties
+    from .schedule.zones import country_of
+
+    country, subdivision = country_of(caller, None)
+    whose = caller.name if caller else ""
+    return Calendar(parties([(country, subdivision, whose)]), config.days_off).closed
+
+
+def cycle_run(
+    ctx: click.Context, config: Any, *, keep: bool, ics: list[Any] | None
+) -> tuple[Any, Any]:
+    """Return (the open touch log or None, the run's `batch.Cycle` or None).
+
+    The log is used by ``draft`` and ``batch`` only when one is named (--log or log: in the
+    config): then each prospect's history shapes the draft, and (with `keep`) every draft is
+    kept as the script ``log --outcome left-voicemail`` records. `ics` collects the planned
+    steps for --ics.
+    """
+    path = log_file(ctx, config, fallback=False)
+    if path is None and ics is None:
+        return None, None
+    from .batch import Cycle
+
+    def planned(prospect: Any, step: Any) -> None:
+        assert ics is not None
+        ics.append((prospect, step))
+
+    if path is None:
+        return None, Cycle(planned=planned)
+    from .touches.history import Histories
+    from .touches.log import Drafted, TouchLog, prospect_key, utc_now
+
+    touches = TouchLog(path, config.outcomes)
+    histories = Histories(touches, cadence_of(config))
+
+    def kept(prospect: Any, step: Any, d: Any) -> None:
+        drafted = Drafted(prospect_key(prospect), utc_now(), d.style or "", d.text, step.slots)
+        touches.keep_draft(drafted)
+
+    return touches, Cycle(
+        histories.of,
+        histories.held(),
+        planned if ics is not None else None,
+        kept if keep else None,
+    )
+
+
+def write_ics(target: str, planned: list[Any], inputs: Iterable[tuple[str, Any]] = ()) -> int:
+    """Write the calendar holds of the planned steps to `target` atomically; return how many."""
+    from .output.files import OutputError, write_file
+    from .schedule.ics import Hold, calendar
+    from .touches.log import prospect_key, utc_now
+
+    holds = [
+        Hold(prospect_key(p), p.name, p.company, slot, p.phone)
+        for p, step in planned
+        for slot in step.slots
+    ]
+    try:
+        write_file(target, calendar(holds, utc_now()).decode("utf-8"), inputs=inputs)
+    except OutputError as exc:
+        raise InputError(str(exc)) from None
+    return len(holds)
+
+
+def _people(path: str, config: Any) -> tuple[list[Any], Any]:
+    """Return the prospects of a file (a bad row is said on stderr and skipped) and its caller."""
+    from .sources import open_list, to_prospect
+
+    listing = open_list(path)
+    people = []
+    for row in listing.rows():
+        if row.error is not None:
+            warn(row.error)
+            continue
+        try:
+            people.append(to_prospect(row))
+        except VoicemailCoachError as exc:
+            warn(str(exc))
+    return people, listing.caller or config.caller
+
+
+def _moment(value: str | None, caller: Any, option: str) -> Any:
+    """Read an ISO time option (naive: the caller's zone); None means now."""
+    from . import schedule
+    from .clock import read_now
+    from .touches.log import utc_now
+
+    if value is None:
+        return utc_now()
+    try:
+        moment = read_now(value, option)
+    except VoicemailCoachError as exc:
+        raise InputError(exc.message) from None
+    return schedule.resolve_now(moment, caller).replace(microsecond=0)
+
+
+def _template_of(style: str | None, config: Any) -> str | None:
+    """Return the template file a style name renders now ('built-in follow-up.j2')."""
+    from .catalog import styles
+
+    found = styles(config.templates).get(style or "")
+    if found is None:
+        return None
+    return f"built-in {found.path.name}" if found.origin == "built-in" else str(found.path)
+
+
+@cli.command(name="log")
+@click.argument("prospects", required=False, type=click.Path(dir_okay=False))
+@click.option("--prospect", "name", help="The prospect called (case-insensitive, in part).")
+@click.option("--outcome", help="How the call ended: left-voicemail, no-answer, connected, ...")
+@click.option("--when", help="When the call was made (ISO; default: now; naive: your zone).")
+@click.option("--note", help="A note to keep with the attempt.")
+@click.option(
+    "--export", "export_to", type=click.Path(dir_okay=False), help="Write every attempt as CSV."
+)
+@click.option(
+    "--import",
+    "import_from",
+    type=click.Path(dir_okay=False),
+    help="Add the attempts of a CSV (this tool's export, or a CRM's call activity).",
+)
+@common_options
+@click.pass_context
+@handle_errors
+def log_command(
+    ctx: click.Context,
+    prospects: str | None,
+    name: str | None,
+    outcome: str | None,
+    when: str | None,
+    note: str | None,
+    export_to: str | None,
+    import_from: str | None,
+) -> None:
+    """Record a call in the touch log, or exchange the log with a CRM as CSV.
+
+    `log PROSPECTS --prospect NAME --outcome OUTCOME` records one attempt. For left-voicemail
+    the script recorded is the one `draft --log` last produced for that prospect, with its
+    style and slots (draft it first). `log --export FILE.csv` writes every attempt;
+    `log --import FILE.csv` adds a CSV's attempts (HubSpot's, Close's, Gong's dispositions are
+    understood). Outcomes: left-voicemail, no-answer, connected, meeting-booked, called-back,
+    wrong-number, not-interested, and the config's outcomes:.
+    """
+    config = settings(ctx)
+    modes = [m for m in (export_to, import_from, outcome) if m]
+    if len(modes) != 1:
+        raise InputError(
+            "give one of --outcome OUTCOME (with PROSPECTS and --prospect), --export FILE.csv "
+            "or --import FILE.csv"
+        )
+    with open_log(ctx, config) as touches:
+        if export_to:
+            _export(touches, export_to)
+        elif import_from:
+            _import(touches, import_from, config)
+        else:
+            assert outcome is not None
+            _record(ctx, touches, config, prospects, name, outcome, when, note)
+
+
+def _export(touches: Any, target: str) -> None:
+    import io
+
+    from .output.files import OutputError, write_file
+    from .touches.exchange import export_csv
+
+    buffer = io.StringIO(newline="")
+    count = export_csv(touches, buffer)
+    try:
+        write_file(target, buffer.getvalue(), inputs=[("the touch log", touches.path)])
+    except OutputError as exc:
+        raise InputError(str(exc)) from None
+    echo(f"{count} attempt{'s' * (count != 1)} exported to {target}")
+
+
+def _import(touches: Any, source: str, config: Any) -> None:
+    from .schedule import caller_zone
+    from .touches.exchange import import_csv
+
+    zone = caller_zone(config.caller)[0]
+    report = import_csv(touches, source, *([zone] if zone else []))
+    for problem in report.problems:
+        warn(problem)
+    echo(f"{source}: {report.line()}")
+    if report.problems:
+        sys.exit(2)
+
+
+def _record(
+    ctx: click.Context,
+    touches: Any,
+    config: Any,
+    prospects: str | None,
+    name: str | None,
+    outcome: str,
+    when: str | None,
+    note: str | None,
+) -> None:
+    from .touches.cadence import status
+    from .touches.log import Attempt, prospect_key
+
+    if not prospects or not name:
+        raise InputError("give the prospects file and --prospect NAME to log a call")
+    word = touches.check_outcome(outcome)
+    people, caller = _people(prospects, config)
+    chosen = pick_name((p.name for p in people), name)
+    prospect = next(p for p in people if p.name == chosen)
+    key = prospect_key(prospect)
+    at = _moment(when, caller, "--when")
+    earlier = touches.attempts(key)
+    style = script = None
+    slots: tuple[Any, ...] = ()
+    if word == "left-voicemail":
+        drafted = touches.last_draft(key)
+        if drafted is None:
+            raise InputError(
+                f"no draft kept for {chosen} in {touches.path}; draft it first: "
+                f'voicemail-coach draft {prospects} --prospect "{chosen}" --log {touches.path}'
+            )
+        same = [a for a in earlier if a.script == drafted.script]
+        if same:
+            raise InputError(
+                f"the last draft for {chosen} was already left on {same[-1].at:%a %Y-%m-%d}; "
+                f"draft again first (a script is never left twice)"
+            )
+        passed = [slot.astimezone(at.tzinfo) for slot in drafted.slots if slot <= at]
+        if passed:
+            raise InputError(
+                f"the last draft for {chosen} offers {passed[0]:%a %Y-%m-%d %H:%M}, which is "
+                f"past at {at:%a %Y-%m-%d %H:%M}; draft again first (a passed slot is never "
+                "offered)"
+            )
+        style, script, slots = drafted.style, drafted.script, drafted.slots
+        template = _template_of(style, config)
+        if template:
+            note = "; ".join(p for p in (note, f"template: {template}") if p)
+    attempt = Attempt(key, prospect.name, prospect.company, at, word, style, script, slots, note)
+    if not touches.record(attempt):
+        echo(f"already in the log: {chosen}, {word} at {at.isoformat()}")
+        return
+    offered = f" ({style}; offered {', '.join(f'{s:%a %H:%M}' for s in slots)})" if slots else ""
+    echo(f"logged {chosen}: {word} {at:%a %Y-%m-%d %H:%M}{offered}")
+    cadence = cadence_of(config)
+    closed = closed_days(config, caller)
+    after = status(key, [*earlier, attempt], at.date(), cadence, lambda d: bool(closed(d)))
+    echo(f"next: {after if isinstance(after, str) else after.reason}")
+
+
+@cli.command()
+@click.argument("prospects", required=False, type=click.Path(dir_okay=False))
+@click.option("--on", "on", metavar="DATE", help="The day to list, YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def due(ctx: click.Context, prospects: str | None, on: str | None, fmt: str) -> None:
+    """List who to call on a day and why, east first; a promised callback at its time.
+
+    With PROSPECTS, everyone in it not yet called is due for a first attempt; without it,
+    the prospects of the touch log. The cadence (cadence: in the config, else calls on days
+    1, 3, 7, 14 and 21) decides who is due; weekends and the caller's public holidays and
+    days_off have nobody due. Times are the caller's; each prospect's own is given too.
+    """
+    from datetime import date
+
+    from .models import Prospect
+    from .touches.agenda import agenda
+    from .touches.log import utc_now
+
+    config = settings(ctx)
+    caller = config.caller
+    people: list[Any] = []
+    if prospects:
+        people, caller = _people(prospects, config)
+    try:
+        day = date.fromisoformat(on) if on else None
+    except ValueError:
+        raise InputError(f"--on: cannot read the date '{on}'; write it like 2026-11-26") from None
+    from .schedule import caller_zone
+    from .touches.log import prospect_key
+
+    zone = caller_zone(caller)[0]
+    if day is None:
+        day = utc_now().astimezone(zone).date() if zone else utc_now().date()
+    closed = closed_days(config, caller)
+    with open_log(ctx, config) as touches:
+        by_key: dict[str, list[Any]] = {}
+        for a in touches.iter_attempts():
+            by_key.setdefault(a.prospect, []).append(a)
+    pairs = [(prospect_key(p), p) for p in people]
+    if not prospects:
+        pairs = [(k, Prospect(found[-1].name, found[-1].company)) for k, found in by_key.items()]
+    calls = agenda(pairs, lambda k: by_key.get(k, []), day, caller, cadence_of(config), closed)
+    if fmt == "json":
+        doc = {
+            "on": day.isoformat(),
+            "closed": _closed(day, closed),
+            "calls": [c.to_dict() for c in calls],
+        }
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    why = _closed(day, closed)
+    if why:
+        echo(f"{day:%A %Y-%m-%d}: {why}; nobody is called")
+        return
+    if not calls:
+        echo(f"{day:%A %Y-%m-%d}: nobody is due")
+        return
+    yours = f"your time, {zone.key}" if zone else "UTC"
+    echo(f"{day:%A %Y-%m-%d}: {len(calls)} to call, east first ({yours})", bold=True)
+    for c in calls:
+        mine = c.at.astimezone(zone) if zone else c.at
+        theirs = c.at.astimezone(c.zone)
+        echo(
+            f"  {mine:%H:%M}  {c.prospect.name} ({c.prospect.company}), {theirs:%H:%M} "
+            f"{c.zone.key}: {c.reason}"
+        )
+
+
+def _closed(day: Any, closed: Callable[[Any], str | None]) -> str | None:
+    """Return why nobody is called on a day (a weekend, a holiday, a day off), or None."""
+    if day.weekday() >= 5:
+        return "a weekend"
+    return closed(day)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS[:2]), default="text", show_default=True)
+@common_options
+@click.pass_context
+@handle_errors
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Report what works: voicemails left, callbacks and meetings per style and per template.
+
+    A callback or meeting counts for the last voicemail left for that prospect before it.
+    Every rate shows the counts behind it; under 10 voicemails it says "not enough data".
+    """
+    from .touches.report import MIN_VOICEMAILS, report
+
+    config = settings(ctx)
+    with open_log(ctx, config) as touches:
+        found = report(touches.iter_attempts())
+        path = touches.path
+    if fmt == "json":
+        doc = {
+            "log": str(path),
+            "attempts": found.attempts,
+            "min_voicemails": MIN_VOICEMAILS,
+            "styles": [t.to_dict() for t in found.styles],
+            "templates": [t.to_dict() for t in found.templates],
+        }
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    left = sum(t.voicemails for t in found.styles)
+    echo(
+        f"{path}: {found.attempts} attempt{'s' * (found.attempts != 1)}, {left} "
+        f"voicemail{'s' * (left != 1)} left",
+        bold=True,
+    )
+    for title, tallies in (("by style", found.styles), ("by template", found.templates)):
+        echo(f"{title}:")
+        if not tallies:
+            echo("  no voicemails logged yet")
+        for t in tallies:
+            echo(
+                f"  {t.name}: {t.voicemails} voicemail{'s' * (t.voicemails != 1)}; callbacks "
+                f"{t.rate(t.callbacks)}; meetings {t.rate(t.meetings)}"
+            )

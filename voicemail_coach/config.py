@@ -12,6 +12,7 @@ way (built-in < style < config file); the command line sets levels only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -29,7 +30,18 @@ from .suggest import did_you_mean
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from .sources.locations import Locations
 
-CONFIG_KEYS = ("caller", "fail_on", "region", "templates", "checks", "days_off", "max_per_slot")
+CONFIG_KEYS = (
+    "caller",
+    "fail_on",
+    "region",
+    "templates",
+    "checks",
+    "days_off",
+    "max_per_slot",
+    "log",
+    "cadence",
+    "outcomes",
+)
 STYLE = "style"
 CONFIG_FILE = "config file"
 COMMAND_LINE = "command line"
@@ -79,6 +91,10 @@ class Config:
     source: str | None = None
     days_off: frozenset[date] = frozenset()  # no call proposed on these (schedule.parse_days_off)
     max_per_slot: int = 5  # prospects of one call list offered the same slot (schedule.slots)
+    log: str | None = None  # the touch log file (touches.log), relative to the config's folder
+    cadence: Any = None  # the raw `cadence:` list, read by touches.cadence.parse_cadence
+    cadence_where: str = ""  # "file:line" of `cadence:`, for its error messages
+    outcomes: tuple[str, ...] = ()  # custom outcome names for the touch log
     style: Layer = field(default_factory=lambda: Layer(STYLE))
     command_line: Layer = field(default_factory=lambda: Layer(COMMAND_LINE))
 
@@ -306,6 +322,34 @@ def _schedule_settings(fields: Mapping[str, Any], where: Locations) -> tuple[fro
     return days_off, max_per_slot
 
 
+_OUTCOME = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
+
+
+def _cycle_settings(fields: Mapping[str, Any], where: Locations, source: str) -> dict[str, Any]:
+    """Return `log:`, `cadence:` (raw, checked when a log is used) and `outcomes:` settings."""
+    from .sources import schema
+
+    found: dict[str, Any] = {}
+    if "log" in fields:
+        text = schema.text(fields["log"], where, ("log",), "log")
+        found["log"] = str(Path(source).parent / Path(text).expanduser())
+    if "cadence" in fields:
+        found["cadence"] = schema.free(fields["cadence"], where, ("cadence",), "cadence")
+        found["cadence_where"] = f"{source}:{where.line(('cadence',)) or 1}"
+    if "outcomes" in fields:
+        raw = schema.free(fields["outcomes"], where, ("outcomes",), "outcomes")
+        items = raw if isinstance(raw, list) else [raw]
+        names = [str(i).strip().lower() for i in items]
+        bad = [n for n in names if not _OUTCOME.match(n)]
+        if bad:
+            raise where.fail(
+                ("outcomes",),
+                f"outcome '{bad[0]}' must be lowercase letters, digits and dashes, like sent-email",
+            )
+        found["outcomes"] = tuple(dict.fromkeys(names))
+    return found
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate a voicemail-coach.yaml config file into a `Config`.
 
@@ -366,6 +410,7 @@ def load_config(path: str | Path) -> Config:
                 name=f"{CONFIG_FILE} {source}",
             )
         days_off, max_per_slot = _schedule_settings(fields, where)
+        cycle = _cycle_settings(fields, where, source)
     except DataError as exc:
         raise ConfigError(exc.message, path=exc.path, line=exc.line, key=exc.key) from None
     return Config(
@@ -377,4 +422,5 @@ def load_config(path: str | Path) -> Config:
         templates=templates,
         checks=checks,
         source=source,
+        **cycle,
     )

@@ -14,6 +14,13 @@ through a `Drafter`. It keeps, for one caller, config and template search path:
   prospects. Without it (``vc.draft``), each prospect gets its own best slots, whatever was
   drafted before.
 
+With a touch log, the command line gives the drafter each prospect's `History` (plain records:
+the attempts made, the voicemails left, the slots offered) and the slots held by earlier runs;
+the drafter never reads the log itself. Then the attempt number and the recommendation follow
+the cycle (`policy.recommend.follow_cycle`), templates see ``previous`` (the last voicemail),
+planned slots avoid every slot offered to the prospect before, held slots count against
+``max_per_slot``, and the ``repeated-content`` check compares the draft with the earlier ones.
+
 A prospect that cannot be drafted raises a located `VoicemailCoachError` from `Drafter.draft`;
 `Drafter.attempt`, `Drafter.every_style` and `draft_many` turn it into a `DraftFailure` record
 instead, so one bad prospect never stops the others.
@@ -42,11 +49,13 @@ from .clock import read_now
 from .config import Config
 from .directives import Off, switch_off, template_offs
 from .errors import DataError, TemplateError, VoicemailCoachError
-from .models import Caller, Draft, DraftFailure, Prospect, Skipped
-from .policy.recommend import Recommendation, Rule, choose, rules
+from .models import Caller, Draft, DraftFailure, Earlier, History, Prospect, Skipped
+from .policy.recommend import FOLLOW_UP, Recommendation, Rule, choose, follow_cycle, rules
 from .provenance import annotate
 from .review import DEFAULT_CONFIG, review
 
+NEEDS_PREVIOUS = "an earlier voicemail in the touch log (--log)"
+"""What ``--all`` says the follow-up style needs when no voicemail was left before."""
 PLANNERS = 8
 """Slot planners kept at most (one per moment a caller asked for); they start over when full."""
 
@@ -63,6 +72,33 @@ class Prepared:
     error: TemplateError | None = None
     offs: tuple[Off, ...] = ()
     """Checks the template's inline comments switch off (`voicemail_coach.directives`)."""
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The last voicemail left for a prospect, as a template sees it (``previous``).
+
+    ``day`` is its weekday ("Tuesday"); ``when`` says it as a listener hears it ("Tuesday"
+    within the last six days, else "Tuesday, November 24"); ``style`` is the style it used;
+    ``topic`` is what it was about (the prospect's ``need``, None when unknown); ``at`` is
+    the moment it was left, in the prospect's zone when known; ``number`` counts the
+    voicemails left so far (1 for the second voicemail), so a template can vary its words.
+    """
+
+    at: datetime
+    day: str
+    when: str
+    style: str | None
+    topic: str | None
+    number: int = 1
+
+    @classmethod
+    def of(cls, earlier: Earlier, prospect: Prospect, now: datetime, number: int = 1) -> Previous:
+        """Return the view of an earlier voicemail, said relative to ``now``."""
+        at = earlier.at.astimezone(now.tzinfo) if now.tzinfo else earlier.at
+        day = f"{at:%A}"
+        when = day if (now.date() - at.date()).days < 7 else f"{day}, {at:%B} {at.day}"
+        return cls(at, day, when, earlier.style, prospect.need, number)
 
 
 def where(error: VoicemailCoachError | str, prospect: Prospect) -> str:
@@ -88,9 +124,13 @@ class Drafter:
         config: Config = DEFAULT_CONFIG,
         templates: Iterable[str | Path] = (),
         spread: bool = False,
+        history: Callable[[Prospect], History | None] | None = None,
+        held: Iterable[datetime] = (),
     ) -> None:
         self.caller = caller or config.caller
         self.spread = spread
+        self.history = history
+        self.held = tuple(held)
         self.config = config
         self.templates: tuple[str | Path, ...] = (*tuple(templates), *config.templates)
         self._prepared: dict[str, Prepared] = {}
@@ -137,10 +177,25 @@ class Drafter:
         return self._names
 
     def recommend(self, prospect: Prospect) -> Recommendation:
-        """Return the style the recommendation rules pick (built once from the styles)."""
+        """Return the style the recommendation rules pick (built once from the styles).
+
+        With a history from the touch log, the cycle's rule comes first (`follow_cycle`).
+        """
         if self._rules is None:
             self._rules = rules(styles(self.templates).values())
+        known = self.history_of(prospect)
+        if known is not None:
+            return follow_cycle(prospect, known, self._rules, self.caller, self.style_names())
         return choose(prospect, self._rules, self.caller)
+
+    def history_of(self, prospect: Prospect) -> History | None:
+        """Return what the touch log knows of the prospect (None without a log)."""
+        return self.history(prospect) if self.history is not None else None
+
+    def left_before(self, prospect: Prospect) -> bool:
+        """Return True when the touch log holds a voicemail already left for the prospect."""
+        known = self.history_of(prospect)
+        return known is not None and known.previous is not None
 
     def warm(self, names: Iterable[str] = ()) -> None:
         """Load what every draft needs (dictionary, patterns, templates) before workers fork."""
@@ -180,12 +235,15 @@ class Drafter:
                 max_per_slot=self.config.max_per_slot if self.spread else None,
                 days_off=self.config.days_off,
             )
+            if self.spread and self.held:
+                found.hold(self.held)
         return found
 
     def next_step(self, prospect: Prospect, moment: datetime) -> slots.NextStep:
         """Return the proposed next step: the prospect's own slots, else planned ones."""
         self._caller(prospect)
-        return self.planner(moment).next_step(prospect)
+        known = self.history_of(prospect)
+        return self.planner(moment).next_step(prospect, known.avoid if known else ())
 
     def render(self, prepared: Prepared, prospect: Prospect, next_step: str, now: datetime) -> str:
         """Render a style as one spoken paragraph; raise a TemplateError naming file and line.
@@ -206,13 +264,25 @@ class Drafter:
 
         try:
             return run_template(
-                compiled, caller=caller, prospect=prospect, next_step=next_step, now=now
+                compiled,
+                caller=caller,
+                prospect=prospect,
+                next_step=next_step,
+                now=now,
+                previous=self.previous(prospect, now),
             )
         except Exception as exc:  # every failure: a located TemplateError
             error = template_error(exc, chosen, prospect, prepared.env, prepared.dirs)
             if prepared.template is None:
                 prepared.error = error
             raise error from None
+
+    def previous(self, prospect: Prospect, now: datetime) -> Previous | None:
+        """Return the ``previous`` template variable: the last voicemail left, or None."""
+        known = self.history_of(prospect)
+        if known is None or known.previous is None:
+            return None
+        return Previous.of(known.previous, prospect, now, len(known.voicemails))
 
     def draft(
         self,
@@ -263,6 +333,7 @@ class Drafter:
             prospect=prospect.name,
             reason=picked.reason if picked else None,
             notes=step.notes,
+            earlier=known.voicemails if (known := self.history_of(prospect)) else (),
         )
         d = annotate(d, prospect, caller)
         ident = getattr(prospect, "id", None)
@@ -308,6 +379,8 @@ class Drafter:
             except VoicemailCoachError as exc:
                 out.append(failure(prospect, exc, name))
                 continue
+            if name == FOLLOW_UP and not self.left_before(prospect):
+                needs = [NEEDS_PREVIOUS]  # it refers to the last voicemail: none in the log
             if needs:
                 out.append(
                     Skipped(

@@ -15,6 +15,7 @@ _DERIVED = {"first_name": "derived: the first word of {owner}.name"}
 _GIVEN = {
     "next_step": "given: the proposed slots said aloud ('Would Tuesday at 3 or 4 p.m. work?')",
     "now": "given: the current time (or --now), in the caller's zone",
+    "previous": "given with a touch log: the last voicemail left (day, when, style, topic, at)",
 }
 
 

@@ -180,6 +180,37 @@ class Prospect:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """A voicemail already left for a prospect (from the touch log): when, style, text, slots."""
+
+    at: datetime
+    style: str | None
+    text: str
+    slots: tuple[datetime, ...] = ()
+
+
+@dataclass(frozen=True)
+class History:
+    """What the touch log knows of a prospect when drafting: the cycle so far, as plain data.
+
+    ``attempts`` counts the attempts already made this cycle (the log's, plus the data's
+    ``attempts``); ``final`` is True when the one being drafted is the cadence's last;
+    ``voicemails`` are the scripts left, oldest first; ``avoid`` are slots never to offer this
+    prospect again (every slot an earlier voicemail offered them).
+    """
+
+    attempts: int = 0
+    final: bool = False
+    voicemails: tuple[Earlier, ...] = ()
+    avoid: tuple[datetime, ...] = ()
+
+    @property
+    def previous(self) -> Earlier | None:
+        """Return the last voicemail left, if any."""
+        return self.voicemails[-1] if self.voicemails else None
+
+
+@dataclass(frozen=True)
 class Book:
     """What a prospects file holds: an optional caller and one or more prospects."""
 

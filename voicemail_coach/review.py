@@ -8,7 +8,7 @@ from datetime import datetime
 from . import phones, readability, speech, times
 from .checks import LENGTH, Analysis
 from .config import Config
-from .models import Draft, Finding, Metrics, Note
+from .models import Draft, Earlier, Finding, Metrics, Note
 from .policy import scoring
 from .text import sentence_spans
 
@@ -25,8 +25,13 @@ def analyse(
     region: str = "US",
     wpm: float = speech.WORDS_PER_MINUTE,
     notes: Iterable[Note] = (),
+    earlier: Iterable[Earlier] = (),
 ) -> Analysis:
-    """Measure everything the checks read, once."""
+    """Measure everything the checks read, once.
+
+    ``earlier`` are the voicemails already left for this prospect (from the touch log), oldest
+    first: the ``repeated-content`` check compares the text with them.
+    """
     known = phones.normalize(caller_phone, region) if caller_phone else None
     mentions = tuple(phones.find_numbers(text, region))
     numbers = tuple(phones.group_numbers(list(mentions), known))
@@ -51,6 +56,7 @@ def analyse(
         caller_name=caller_name,
         caller_company=caller_company,
         notes=tuple(notes),
+        earlier=tuple(earlier),
     )
 
 
@@ -94,11 +100,13 @@ def review(
     prospect: str | None = None,
     reason: str | None = None,
     notes: Iterable[Note] = (),
+    earlier: Iterable[Earlier] = (),
 ) -> Draft:
     """Analyse and judge a text into a scored Draft.
 
     ``notes`` are the slot planner's typed notes (``NextStep.notes``); each is reported as the
-    finding ``proposed-time.<code>`` at the level policy gives that id.
+    finding ``proposed-time.<code>`` at the level policy gives that id. ``earlier`` are the
+    voicemails already left for the prospect (see `analyse`).
     """
     length = config.params(LENGTH)
     analysis = analyse(
@@ -110,6 +118,7 @@ def review(
         region=config.region,
         wpm=float(length["words_per_minute"]),
         notes=notes,
+        earlier=earlier,
     )
     found = findings(analysis, config)
     return Draft(

@@ -1,8 +1,8 @@
 """The fields a template can read: which exist, whether a prospect has one, how one is written.
 
-A template sees `CONTEXT` (caller, prospect, next_step, now); a field is written dotted, like
-``prospect.referral.by``. Pure functions over the models; jinja2 is imported only by `dotted`,
-which walks a parsed template.
+A template sees `CONTEXT` (caller, prospect, next_step, now, previous); a field is written
+dotted, like ``prospect.referral.by``. Pure functions over the models; jinja2 is imported only
+by `dotted`, which walks a parsed template.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..suggest import did_you_mean
 
-CONTEXT = ("caller", "prospect", "next_step", "now")
+CONTEXT = ("caller", "prospect", "next_step", "now", "previous")
 FIELD = re.compile(r"(caller|prospect)(\.[A-Za-z_][A-Za-z0-9_]*)+\Z")
 
 # What a template can read on each model, and the model an attribute leads to.

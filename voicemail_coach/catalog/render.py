@@ -46,8 +46,11 @@ def run_template(
     prospect: Prospect,
     next_step: str,
     now: Any,
+    previous: Any = None,
 ) -> str:
     """Compile (via `get_template`) and run a template under the sandbox budget.
+
+    ``previous`` is the last voicemail left for the prospect (`drafting.Previous`), or None.
 
     The output is capped at MAX_OUTPUT characters (the cap is raised inside the template, so
     the error names its line) and returned as one spoken paragraph. Exceptions are left to the
@@ -60,7 +63,9 @@ def run_template(
         template = get_template()
         chunks = []
         size = 0
-        output = template.generate(caller=caller, prospect=prospect, next_step=next_step, now=now)
+        output = template.generate(
+            caller=caller, prospect=prospect, next_step=next_step, now=now, previous=previous
+        )
         for chunk in output:
             size += len(chunk)
             if size > MAX_OUTPUT:

@@ -12,6 +12,13 @@ holds. The built-in styles take part with the sales guidance as their rules:
 | straight-pitch | 20 | ``prospect.attempts >= 3`` (the last attempt of the cycle) |
 | warm-cold-call | 0 | always: the default |
 
+With a touch log (the drafter passes the prospect's `History`), the cycle's rule comes first
+(`follow_cycle`): the attempt that is the cadence's last gets ``straight-pitch`` (the last
+attempt of the cycle, as above); a second or later voicemail gets ``follow-up`` (it refers to
+the last message and proposes new times: the sales guidance's "follow up persistently and
+politely, with a different message each time, until a time is set"); the first voicemail is
+chosen by the table above. Without a log, the table alone decides.
+
 A template author's style takes part when its metadata gives ``priority:`` (and optionally
 ``recommend_when:``); an override of a built-in name without them keeps the built-in rule. When
 nothing fits (an overriding warm-cold-call that requires a field the prospect lacks), the
@@ -20,15 +27,17 @@ warm cold call is still recommended and rendering names the missing field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..catalog.fields import Condition, has_field
 from ..catalog.metadata import Style
-from ..models import Caller, Prospect
+from ..models import Caller, History, Prospect
 
 STRAIGHT_PITCH_AFTER = 3
 DEFAULT_STYLE = "warm-cold-call"
+FOLLOW_UP = "follow-up"
+STRAIGHT_PITCH = "straight-pitch"
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,34 @@ def choose(
     if best.built_in:
         return Recommendation(best.style, _built_in_reason(best.style, prospect))
     return Recommendation(best.style, _rule_reason(best, runner_up))
+
+
+def follow_cycle(
+    prospect: Prospect,
+    history: History,
+    table: Mapping[str, Rule],
+    caller: Caller | None = None,
+    available: Collection[str] = (FOLLOW_UP, STRAIGHT_PITCH),
+) -> Recommendation:
+    """Pick by the cycle (see the module's rule): the last attempt, a follow-up, else `choose`.
+
+    `available` are the style names that exist (a style missing from it is never picked).
+    """
+    number = history.attempts + 1
+    if history.final and STRAIGHT_PITCH in available:
+        return Recommendation(
+            STRAIGHT_PITCH, f"attempt {number}, the last of the cadence: the straight pitch"
+        )
+    last = history.previous
+    if last is not None and FOLLOW_UP in available:
+        said = len(history.voicemails)
+        return Recommendation(
+            FOLLOW_UP,
+            f"attempt {number}; {said} voicemail{'s' * (said != 1)} left, the last on "
+            f"{last.at:%a %Y-%m-%d} ({last.style or 'hand-written'}): refer to it once and "
+            "propose new times",
+        )
+    return choose(prospect, table, caller)
 
 
 def _rule_reason(rule: Rule, runner_up: Rule | None) -> str:

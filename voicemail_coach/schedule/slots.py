@@ -167,6 +167,7 @@ class SlotPlanner:
         self.count = count
         self.days_off = frozenset(days_off)
         self._offered: dict[datetime, int] = {}
+        self._avoid: frozenset[datetime] = frozenset()
         self._lanes: dict[tuple[object, ...], _Lane] = {}
         self._calendars: dict[tuple[str | None, str | None], Calendar] = {}
         self._caller_calendar = Calendar(self._party(caller, None), self.days_off)
@@ -286,9 +287,12 @@ class SlotPlanner:
 
     def _free(self, slot: datetime) -> bool:
         """Return whether a slot may still be offered to one more prospect of the list."""
+        key = slot.astimezone(UTC)
+        if key in self._avoid:
+            return False
         if self.max_per_slot is None:
             return True
-        return self._offered.get(slot.astimezone(UTC), 0) < self.max_per_slot
+        return self._offered.get(key, 0) < self.max_per_slot
 
     def _pick(self, lane: _Lane, count: int) -> list[datetime]:
         """Choose slots: the first day with room for all, an hour apart and on the hour if cheap."""
@@ -396,6 +400,7 @@ class SlotPlanner:
         Candidates come in order of preference (chronological, or least bad first); the
         first day holding one of the least offered gives the slots, topped up in order.
         """
+        candidates = [slot for slot in candidates if slot.astimezone(UTC) not in self._avoid]
         if not candidates:
             return []
         offers = [self._offered.get(slot.astimezone(UTC), 0) for slot in candidates]
@@ -421,6 +426,10 @@ class SlotPlanner:
         for slot in slots:
             key = slot.astimezone(UTC)
             self._offered[key] = self._offered.get(key, 0) + 1
+
+    def hold(self, slots: Iterable[datetime]) -> None:
+        """Count slots offered in earlier runs (and not yet passed) against ``max_per_slot``."""
+        self._book(s for s in slots if s > self.now)
 
     def offered(self) -> dict[datetime, int]:
         """Return how many prospects each slot (a UTC instant) has been offered so far."""
@@ -499,8 +508,18 @@ class SlotPlanner:
 
     # --- the next step --------------------------------------------------------------------
 
-    def next_step(self, prospect: Prospect) -> NextStep:
-        """Return the proposed next step: the prospect's explicit slots, else planned ones."""
+    def next_step(self, prospect: Prospect, avoid: Iterable[datetime] = ()) -> NextStep:
+        """Return the proposed next step: the prospect's explicit slots, else planned ones.
+
+        Planned slots are never one of ``avoid`` (e.g. the slots an earlier voicemail offered).
+        """
+        self._avoid = frozenset(s.astimezone(UTC) for s in avoid)
+        try:
+            return self._next_step(prospect)
+        finally:
+            self._avoid = frozenset()
+
+    def _next_step(self, prospect: Prospect) -> NextStep:
         zone, note = zone_for(prospect, self.caller)
         notes = [n for n in (self._zone_note, note) if n is not None]
         calendar, unknown = self._calendar(prospect)

@@ -103,6 +103,11 @@ def add_business_days(start: date, days: int, day_off: Callable[[date], bool]) -
     return moment
 
 
+def attempts_made(attempts: Iterable[Attempt]) -> int:
+    """Return how many attempts of the cycle were made (a reached outcome is not an attempt)."""
+    return sum(1 for a in attempts if a.outcome not in REACHED)
+
+
 def _never(_: date) -> bool:
     return False
 
@@ -124,7 +129,7 @@ def status(
         return f"cycle ended: {last.outcome} on {when:%a %Y-%m-%d}"
     if last.outcome in REACHED:
         return f"reached: {last.outcome} on {when:%a %Y-%m-%d}; log a meeting or start a new cycle"
-    made = sum(1 for a in attempts if a.outcome not in REACHED)
+    made = attempts_made(attempts)
     if made >= len(cadence):
         return f"cycle over: all {len(cadence)} attempts made, the last on {when:%a %Y-%m-%d}"
     step = cadence[made]
