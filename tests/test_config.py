@@ -313,7 +313,7 @@ def test_a_closed_check_drops_an_outcome_code_it_does_not_know() -> None:
     """Only proposed-time takes codes missing from its table (new slot-planner notes)."""
     plans = {p.check.id: p for p in Config().plan}
     assert plans["length"].level("no-such-outcome") is None
-    assert plans["proposed-time"].level("slot-on-holiday") == "warning"
+    assert plans["proposed-time"].level("slot-during-lunch") == "warning"  # no row yet
     assert plans["length"].level("far-too-long") == "error"
 
 
@@ -377,3 +377,44 @@ def test_a_config_without_checks_or_region_keeps_the_defaults(tmp_path: Path) ->
     assert (config.fail_on, config.region) == ("warning", "US")
     assert config.checks.name == f"config file {path}" and dict(config.checks.levels) == {}
     assert config.resolve("length.far-too-long").level == "error"
+
+
+def test_days_off_and_max_per_slot(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(
+        'days_off: ["2026-12-24", "2026-12-28..2026-12-30"]\nmax_per_slot: 3\n', encoding="utf-8"
+    )
+    config = load_config(path)
+    assert config.days_off == frozenset(
+        {date(2026, 12, 24), date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30)}
+    )
+    assert config.max_per_slot == 3
+    path.write_text("fail_on: error\n", encoding="utf-8")
+    assert (load_config(path).days_off, load_config(path).max_per_slot) == (frozenset(), 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("max_per_slot: 0\n", 1, "max_per_slot must be a whole number of at least 1, not '0'"),
+        (
+            "region: US\nmax_per_slot: two\n",
+            2,
+            "max_per_slot must be a whole number of at least 1, not 'two'",
+        ),
+        ("max_per_slot: [3]\n", 1, "max_per_slot must be text, not a list"),
+        (
+            "region: US\ndays_off: [2026-13-01]\n",
+            2,
+            "days_off: day off '2026-13-01' is not a calendar date",
+        ),
+    ],
+)
+def test_bad_schedule_settings(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.line == line and caught.value.message.startswith(message)

@@ -379,14 +379,14 @@ def test_an_unknown_zone_is_a_suggestion_and_a_style_level_applies_to_it() -> No
 
 def test_a_note_code_without_a_row_takes_the_check_level() -> None:
     """A code the slot planner adds later is reported at the proposed-time check's level."""
-    note = Note("slot-on-holiday", "Thursday 26 November is Thanksgiving", (10, 20))
+    note = Note("slot-during-lunch", "Thursday at 12:30 is their lunch hour", (10, 20))
     (found,) = [
         f for f in review(GOOD, notes=[note], now=NOW).findings if f.check == "proposed-time"
     ]
     assert (found.id, found.severity, found.message, found.span) == (
-        "proposed-time.slot-on-holiday",
+        "proposed-time.slot-during-lunch",
         "warning",
-        "Thursday 26 November is Thanksgiving",
+        "Thursday at 12:30 is their lunch hour",
         (10, 20),
     )
     lowered = configured(config={"proposed-time": "suggestion"})
