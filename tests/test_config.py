@@ -418,3 +418,62 @@ def test_bad_schedule_settings(tmp_path: Path, text: str, line: int, message: st
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert caught.value.line == line and caught.value.message.startswith(message)
+
+
+MANY = 1001  # one over the loader's limit on items in a list or a mapping
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "key"),
+    [
+        (
+            "region: US\ncheks: 1\n",
+            "unknown key 'cheks' in the config (did you mean 'checks'?)",
+            "cheks",
+        ),
+        (
+            "region: US\nfail_on: sometimes\n",
+            "fail_on must be one of suggestion, warning, error, never",
+            "fail_on",
+        ),
+        ("region: US\nfail_on: [error]\n", "fail_on must be text, not a list", "fail_on"),
+        ("fail_on: error\nregion: [US]\n", "region must be text, not a list", "region"),
+        ("fail_on: error\nchecks: strict\n", "checks must be a mapping of check id", None),
+        (
+            "fail_on: error\nmax_per_slot: [3]\n",
+            "max_per_slot must be text, not a list",
+            "max_per_slot",
+        ),
+        (
+            "region: US\ntemplates: [" + ", ".join(["a"] * MANY) + "]\n",
+            f"templates holds {MANY:,} items; keep it under 1,000",
+            "templates",
+        ),
+        (
+            "region: US\nchecks: {" + ", ".join(f"k{i}: off" for i in range(MANY)) + "}\n",
+            f"checks holds {MANY:,} keys; keep it under 1,000",
+            "checks",
+        ),
+        (
+            "region: US\ndays_off: [" + ", ".join(["2026-12-24"] * MANY) + "]\n",
+            f"days_off holds {MANY:,} items; keep it under 1,000",
+            "days_off",
+        ),
+    ],
+)
+def test_a_bad_value_on_line_two_is_reported_there(
+    tmp_path: Path, text: str, message: str, key: str | None
+) -> None:
+    """Each key's errors point at its own line and name it (not the first line of the file)."""
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert (caught.value.line, caught.value.key) == (2, key)
+    assert caught.value.message.startswith(message)
+
+
+def test_one_prospect_per_slot_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("max_per_slot: 1\n", encoding="utf-8")
+    assert load_config(path).max_per_slot == 1
