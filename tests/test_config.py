@@ -477,3 +477,51 @@ def test_one_prospect_per_slot_is_allowed(tmp_path: Path) -> None:
     path = tmp_path / "voicemail-coach.yaml"
     path.write_text("max_per_slot: 1\n", encoding="utf-8")
     assert load_config(path).max_per_slot == 1
+
+
+def test_the_touch_log_cadence_and_outcomes(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(
+        "region: US\nlog: touches.sqlite\ncadence: [1, 3, 7]\noutcomes: [Sent-Email, sent-email, "
+        "left-gatekeeper]\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.log == str(tmp_path / "touches.sqlite")
+    assert config.cadence == ["1", "3", "7"]  # kept as written; checked when a log is used
+    assert config.cadence_where == f"{path}:3"
+    assert config.outcomes == ("sent-email", "left-gatekeeper")
+    path.write_text("log: ~/vm.sqlite\n", encoding="utf-8")
+    assert load_config(path).log == str(Path("~/vm.sqlite").expanduser())
+    path.write_text("region: US\n", encoding="utf-8")
+    plain = load_config(path)
+    assert (plain.log, plain.cadence, plain.cadence_where, plain.outcomes) == (None, None, "", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "key"),
+    [
+        (
+            "region: US\noutcomes: [sent email]\n",
+            "outcome 'sent email' must be lowercase letters, digits and dashes, like sent-email",
+            "outcomes",
+        ),
+        ("region: US\nlog: [a, b]\n", "log must be text, not a list", "log"),
+        (
+            "region: US\ncadence: [" + ", ".join(["1"] * MANY) + "]\n",
+            f"cadence holds {MANY:,} items; keep it under 1,000",
+            "cadence",
+        ),
+        (
+            "region: US\noutcomes: [" + ", ".join(["x"] * MANY) + "]\n",
+            f"outcomes holds {MANY:,} items; keep it under 1,000",
+            "outcomes",
+        ),
+    ],
+)
+def test_bad_touch_log_settings(tmp_path: Path, text: str, message: str, key: str) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert (caught.value.line, caught.value.key, caught.value.message) == (2, key, message)
