@@ -1357,6 +1357,53 @@ EXAMPLES: list[tuple[str, str, tuple[Flag, ...] | bool, dict[str, Any]]] = [
         (Flag("reason.missing", "warning", NO_REASON, None),),
         {},
     ),
+    (
+        "reason",
+        "Hi Rebecca, it's Josh Turner from Harbourside Media, 503-555-0156. We rebuilt the "
+        "booking site for Coastal Physio and their online bookings went up 40% in a quarter. "
+        "Could I call you Friday at nine? Again, 503-555-0156.",
+        False,
+        {},
+    ),
+    (
+        "reason",
+        "Hello Mr. Evans, Anna Kowalski from Redline Telecom, 312-555-0321. Your office is still "
+        "on the old phone lines, and we've moved four firms on your street already. Could we "
+        "talk Wednesday at 4 p.m.? Once more, 312-555-0321.",
+        False,
+        {},
+    ),
+    (
+        "reason",
+        "Hi Jamal, it's Erin Walsh at Northstar Staffing, 317-555-0126. I hear you're hiring "
+        "forklift drivers, and we have certified drivers ready this month. Monday at 9 or 11 "
+        "a.m.? My number again, 317-555-0126.",
+        False,
+        {},
+    ),
+    (
+        "reason",
+        "Hi Ashley, this is Kevin Ross with Evergreen Landscaping, 503-555-0172. The beds in "
+        "front of your new office could use some work before spring. Could I call you Thursday "
+        "at eight? That's Kevin, 503-555-0172.",
+        False,
+        {},
+    ),
+    (
+        "reason",
+        "Hello, this message is for the owner. My name is Lisa Tran and I'm with Desert Sky "
+        "Merchant Services. Please call me back about your account at 602-555-0171. Again, "
+        "602-555-0171.",
+        (Flag("reason.missing", "warning", NO_REASON, None),),
+        {},
+    ),
+    (
+        "reason",
+        "Hey Melissa, this is Jake at Horizon Telecom, 405-555-0144. Just seeing if you had any "
+        "thoughts on our talk about the phone system. Thursday at 10? Again, 405-555-0144.",
+        (Flag("reason.missing", "warning", NO_REASON, None),),
+        {},
+    ),
     # relative-day: the proposed time says the weekday, not "today" or "tomorrow"
     ("relative-day", GOOD, False, {}),
     (

@@ -313,7 +313,7 @@ def test_a_closed_check_drops_an_outcome_code_it_does_not_know() -> None:
     """Only proposed-time takes codes missing from its table (new slot-planner notes)."""
     plans = {p.check.id: p for p in Config().plan}
     assert plans["length"].level("no-such-outcome") is None
-    assert plans["proposed-time"].level("slot-on-holiday") == "warning"
+    assert plans["proposed-time"].level("slot-during-lunch") == "warning"  # no row yet
     assert plans["length"].level("far-too-long") == "error"
 
 
@@ -377,3 +377,151 @@ def test_a_config_without_checks_or_region_keeps_the_defaults(tmp_path: Path) ->
     assert (config.fail_on, config.region) == ("warning", "US")
     assert config.checks.name == f"config file {path}" and dict(config.checks.levels) == {}
     assert config.resolve("length.far-too-long").level == "error"
+
+
+def test_days_off_and_max_per_slot(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(
+        'days_off: ["2026-12-24", "2026-12-28..2026-12-30"]\nmax_per_slot: 3\n', encoding="utf-8"
+    )
+    config = load_config(path)
+    assert config.days_off == frozenset(
+        {date(2026, 12, 24), date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30)}
+    )
+    assert config.max_per_slot == 3
+    path.write_text("fail_on: error\n", encoding="utf-8")
+    assert (load_config(path).days_off, load_config(path).max_per_slot) == (frozenset(), 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("max_per_slot: 0\n", 1, "max_per_slot must be a whole number of at least 1, not '0'"),
+        (
+            "region: US\nmax_per_slot: two\n",
+            2,
+            "max_per_slot must be a whole number of at least 1, not 'two'",
+        ),
+        ("max_per_slot: [3]\n", 1, "max_per_slot must be text, not a list"),
+        (
+            "region: US\ndays_off: [2026-13-01]\n",
+            2,
+            "days_off: day off '2026-13-01' is not a calendar date",
+        ),
+    ],
+)
+def test_bad_schedule_settings(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.line == line and caught.value.message.startswith(message)
+
+
+MANY = 1001  # one over the loader's limit on items in a list or a mapping
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "key"),
+    [
+        (
+            "region: US\ncheks: 1\n",
+            "unknown key 'cheks' in the config (did you mean 'checks'?)",
+            "cheks",
+        ),
+        (
+            "region: US\nfail_on: sometimes\n",
+            "fail_on must be one of suggestion, warning, error, never",
+            "fail_on",
+        ),
+        ("region: US\nfail_on: [error]\n", "fail_on must be text, not a list", "fail_on"),
+        ("fail_on: error\nregion: [US]\n", "region must be text, not a list", "region"),
+        ("fail_on: error\nchecks: strict\n", "checks must be a mapping of check id", None),
+        (
+            "fail_on: error\nmax_per_slot: [3]\n",
+            "max_per_slot must be text, not a list",
+            "max_per_slot",
+        ),
+        (
+            "region: US\ntemplates: [" + ", ".join(["a"] * MANY) + "]\n",
+            f"templates holds {MANY:,} items; keep it under 1,000",
+            "templates",
+        ),
+        (
+            "region: US\nchecks: {" + ", ".join(f"k{i}: off" for i in range(MANY)) + "}\n",
+            f"checks holds {MANY:,} keys; keep it under 1,000",
+            "checks",
+        ),
+        (
+            "region: US\ndays_off: [" + ", ".join(["2026-12-24"] * MANY) + "]\n",
+            f"days_off holds {MANY:,} items; keep it under 1,000",
+            "days_off",
+        ),
+    ],
+)
+def test_a_bad_value_on_line_two_is_reported_there(
+    tmp_path: Path, text: str, message: str, key: str | None
+) -> None:
+    """Each key's errors point at its own line and name it (not the first line of the file)."""
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert (caught.value.line, caught.value.key) == (2, key)
+    assert caught.value.message.startswith(message)
+
+
+def test_one_prospect_per_slot_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text("max_per_slot: 1\n", encoding="utf-8")
+    assert load_config(path).max_per_slot == 1
+
+
+def test_the_touch_log_cadence_and_outcomes(tmp_path: Path) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(
+        "region: US\nlog: touches.sqlite\ncadence: [1, 3, 7]\noutcomes: [Sent-Email, sent-email, "
+        "left-gatekeeper]\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.log == str(tmp_path / "touches.sqlite")
+    assert config.cadence == ["1", "3", "7"]  # kept as written; checked when a log is used
+    assert config.cadence_where == f"{path}:3"
+    assert config.outcomes == ("sent-email", "left-gatekeeper")
+    path.write_text("log: ~/vm.sqlite\n", encoding="utf-8")
+    assert load_config(path).log == str(Path("~/vm.sqlite").expanduser())
+    path.write_text("region: US\n", encoding="utf-8")
+    plain = load_config(path)
+    assert (plain.log, plain.cadence, plain.cadence_where, plain.outcomes) == (None, None, "", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "key"),
+    [
+        (
+            "region: US\noutcomes: [sent email]\n",
+            "outcome 'sent email' must be lowercase letters, digits and dashes, like sent-email",
+            "outcomes",
+        ),
+        ("region: US\nlog: [a, b]\n", "log must be text, not a list", "log"),
+        (
+            "region: US\ncadence: [" + ", ".join(["1"] * MANY) + "]\n",
+            f"cadence holds {MANY:,} items; keep it under 1,000",
+            "cadence",
+        ),
+        (
+            "region: US\noutcomes: [" + ", ".join(["x"] * MANY) + "]\n",
+            f"outcomes holds {MANY:,} items; keep it under 1,000",
+            "outcomes",
+        ),
+    ],
+)
+def test_bad_touch_log_settings(tmp_path: Path, text: str, message: str, key: str) -> None:
+    path = tmp_path / "voicemail-coach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert (caught.value.line, caught.value.key, caught.value.message) == (2, key, message)

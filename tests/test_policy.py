@@ -7,6 +7,7 @@ beats its check's; a higher layer's check-level setting beats a lower layer's ou
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -379,14 +380,14 @@ def test_an_unknown_zone_is_a_suggestion_and_a_style_level_applies_to_it() -> No
 
 def test_a_note_code_without_a_row_takes_the_check_level() -> None:
     """A code the slot planner adds later is reported at the proposed-time check's level."""
-    note = Note("slot-on-holiday", "Thursday 26 November is Thanksgiving", (10, 20))
+    note = Note("slot-during-lunch", "Thursday at 12:30 is their lunch hour", (10, 20))
     (found,) = [
         f for f in review(GOOD, notes=[note], now=NOW).findings if f.check == "proposed-time"
     ]
     assert (found.id, found.severity, found.message, found.span) == (
-        "proposed-time.slot-on-holiday",
+        "proposed-time.slot-during-lunch",
         "warning",
-        "Thursday 26 November is Thanksgiving",
+        "Thursday at 12:30 is their lunch hour",
         (10, 20),
     )
     lowered = configured(config={"proposed-time": "suggestion"})
@@ -572,3 +573,34 @@ def test_each_slot_note_code_has_its_built_in_level(code: str, level: str | None
     assert [(f.id, f.severity, f.message) for f in found] == (
         [(f"proposed-time.{code}", level, f"a {code} note")] if level else []
     )
+
+
+# --- the reason check on the built-in styles ----------------------------------------------
+
+
+def test_a_straight_pitch_with_no_offer_and_no_reference_gives_no_reason() -> None:
+    caller = Caller(
+        name="Freda Whitehouse",
+        company="ABC Company",
+        phone="901-555-2120",
+        timezone="America/Chicago",
+    )
+    lee = Prospect(name="Lee Carter", company="Redwood Insurance", timezone="America/New_York")
+    d = vc.draft(lee, "straight-pitch", caller, NOW)
+    found = [(f.id, f.severity, f.span) for f in d.findings if f.check == "reason"]
+    assert found == [("reason.missing", "warning", None)]
+    offer = "a training package that cuts the time managers spend on conflict"
+    with_offer = vc.draft(lee, "straight-pitch", replace(caller, offer=offer), NOW)
+    assert [f for f in with_offer.findings if f.check == "reason"] == []
+
+
+def test_a_warm_call_that_only_says_we_help_companies_like_yours_is_flagged_there() -> None:
+    p = Prospect(name="Sam Okafor", company="Brightside Dental", timezone="America/Chicago")
+    d = vc.draft(p, "warm-cold-call", CALLER, NOW)
+    (found,) = [f for f in d.findings if f.check == "reason"]
+    assert found.id == "reason.missing" and found.span is not None
+    assert (
+        d.text[slice(*found.span)]
+        == "I'm calling because we help companies like Brightside Dental."
+    )
+    assert d.score == 100 - 8

@@ -537,34 +537,61 @@ _BENEFIT = re.compile(
     r"|increas\w*|boost\w*|doubl\w*|tripl\w*|grow|grows|grew|grown|growing|improv\w*"
     r"|fix|fixes|fixed|fixing|solv\w*|shorten\w*|sped|speed\w* up|eliminat\w*|trim\w*"
     r"|halv\w*|rais(?:e|es|ed|ing)|won|recover\w*|avoid\w*|prevent\w*|protect\w*"
+    r"|(?:went|go|goes|gone) up|rose|jumped|lift|spotless|used to"
+    r"|(?:could|would|will|can) help (?:you|your)"
     r"|fewer|less|faster|quicker|sooner|cheaper|easier|better|more (?:time|revenue|sales)"
-    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent|hours?"
-    r"|days?|weeks?))|\d(?<![\d.,]\d)[\d.,]*+\s?(?:%|percent))\b",
+    r"|by (?:a (?:third|half|quarter|fifth|tenth)|\d(?<![\d.,]\d)[\d.,]*+\s?(?:percent|hours?"
+    r"|days?|weeks?))|\d(?<![\d.,]\d)[\d.,]*+\s?percent)\b"
+    r"|\d(?<![\d.,]\d)[\d.,]*+\s?%",  # no word boundary after a per cent sign
     re.IGNORECASE,
 )
 _OFFER = re.compile(
     r"\b(?:offer\w*|free|trial|demo|sample|samples|discount|quote|estimate|proposal|ideas?"
-    r"|in stock|show you|send you|walk you through"
+    r"|in stock|show you|send you|walk you through|what we (?:build|make|do|offer) for"
+    r"|options|proofs|paperwork|(?:ready|together) for you|I['’]ve (?:got|put|prepared)"
+    r"|(?:a|one|two|a couple of|a couple|a few|some) (?:quick )?questions?"
+    r"|I['’]d (?:like|love) to (?:\w+ ){0,2}(?:look|show|share|walk|send|offer|give|review|check)"
+    r"|we have [^.?!]{0,40}\b(?:ready|available|open)|we have (?:a|an|one|two|some|new)\b"
     r"|(?:we|I) can (?!help\b|be reached\b|call\b|talk\b|chat\b)\w+)\b",
     re.IGNORECASE,
 )
+# The prospect's need: their own words or plans ("your team asked about", "you're hiring"),
+# what the caller saw ("I read that your team ..."), or a gap ("the beds could use some work").
 _NEED = re.compile(
     r"\byour\b[^.?!]{0,60}?\b(?:needs?|problems?|challenges?|headaches?|issues?|goals?"
     r"|plans?|priorit\w*|concerns?|request\w*|asked|mentioned|spend\w*|los(?:e|es|ing|t)"
     r"|wast\w*|struggl\w*|wait\w*)\b"
-    r"|\byou(?:['’]re| are| were)? (?:need|needs|needed|looking for|asked|mentioned|wanted)\b",
+    r"|\byou(?:['’]re| are| were)? (?:need|needs|needed|looking for|asked|mentioned|wanted)\b"
+    r"|\b(?:you(?:['’]re| are)|your [\w-]+(?: [\w-]+)? (?:is|are)) (?:still )?"
+    r"(?!doing\b|going\b|having\b)[a-z]{3,}ing\b"  # "you're hiring", not "you're doing well"
+    r"|\byou were (?!doing\b|going\b)[a-z]{3,}ing\b"
+    r"|\b(?:is|are) (?:still |now )?(?:hiring|opening|expanding|moving|relocating|growing"
+    r"|switching|launching|building|adding)\b"
+    r"|\byour [\w-]+(?: [\w-]+)? (?:just |recently )?(?:opened|moved|hired|posted|crossed"
+    r"|launched|expanded|grew|signed|bought|won)\b"
+    r"|\b(?:we|I) (?:still )?need\b|\bI['’]d need\b|\breturning your (?:call|email|message)"
+    r"|\bto (?:confirm|review|go over|go through) (?:our|the|your)\b"
+    r"|\b(?:due|overdue|past due|expir\w*|renewal|backordered)\b"
+    r"|\bI (?:read|saw|noticed|heard|see)\b[^.?!]{0,40}\byour\b"
+    r"|\b(?:could use|could do with|needs? (?:some )?work)\b",
     re.IGNORECASE,
 )
 _REFERRAL = re.compile(
     r"(?:\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?|\b(?:a )?(?:colleague|friend|partner|client)"
-    r"(?: of yours)?)\s+(?:\w+\s+){0,2}(?:suggested|recommended|referred|asked me to)\b"
+    r"(?: of yours)?)\s+(?:[^.?!]{0,80}?\s)?(?:suggested|recommended|referred|asked me to)\b"
     r"|\b(?:referred by|at the suggestion of|(?:gave|passed (?:along|on)) (?:me )?your name)\b"
 )
-# A result delivered: "we placed nine nurses at Mercy", "we moved Desert Bloom Cafe to ...".
+# A result delivered: "we placed nine nurses at Mercy", "we moved Desert Bloom Cafe to ...",
+# "we took over their cleaning", "we've moved four firms on your street".
 _RESULT = re.compile(
-    r"\b[Ww]e\s+(?:recently\s+|just\s+|also\s+)?"
-    r"(?:[a-z]{3,}ed|built|won|got|set up|ran|made|brought|took|gave)\b"
-    r"(?:\s+[A-Z][\w'’-]+|[^.?!]{0,60}?\b(?:for|at|with)\s+(?:[A-Z][\w'’-]+|an?|the|their)\b)"
+    r"\b[Ww]e(?:['’]ve|\s+have)?\s+(?:recently\s+|just\s+|also\s+|already\s+)?"
+    r"(?:[a-z]{3,}ed|built|won|got|set up|ran|made|brought|took|gave)\b(?:\s+(?:out|up|over))?"
+    r"(?:\s+[A-Z][\w'’-]+"
+    r"|\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b"
+    r"|[^.?!]{0,60}?\b(?:(?:for|at|with)\s+\w|their\b|his\b|her\b))"
+    # a service delivered to named or counted clients: "we handle recycling for three factories"
+    r"|\b[Ww]e [a-z]+ [^.?!]{0,40}?\bfor (?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozens|hundreds|[A-Z][\w'’-]+)\b"
 )
 _SCHEDULING = re.compile(
     r"\b(?:work for you|work|works|suit|good time|available|free|call|talk|chat|meet|speak)\b",

@@ -309,7 +309,8 @@ def _schedule_settings(fields: Mapping[str, Any], where: Locations) -> tuple[fro
         from .schedule.holidays import parse_days_off
 
         try:
-            days_off = parse_days_off(schema.free(fields["days_off"], where, ("days_off",)))
+            found = schema.free(fields["days_off"], where, ("days_off",), "days_off")
+            days_off = parse_days_off(found)
         except ValueError as exc:
             raise where.fail(("days_off",), f"days_off: {exc}") from None
     max_per_slot = 5
