@@ -134,8 +134,8 @@ class _Lane:
     least_bad: list[datetime] | None = None
     least_span: int = 0
     picked: dict[int, list[datetime]] = field(default_factory=dict)
-    """`SlotPlanner._pick` by count, kept only without a per-slot limit (then every slot is
-    free, and the pick depends on the lane's days alone, which never change once found)."""
+    """`SlotPlanner._pick` by count, kept only without a per-slot limit or avoided slots (then
+    every slot is free, and the pick depends on the lane's days alone, which never change once found)."""
 
 
 class SlotPlanner:
@@ -299,7 +299,7 @@ class SlotPlanner:
 
     def _pick(self, lane: _Lane, count: int) -> list[datetime]:
         """Choose slots: the first day with room for all, an hour apart and on the hour if cheap."""
-        if self.max_per_slot is None:
+        if self.max_per_slot is None and not self._avoid:
             found = lane.picked.get(count)
             if found is None:
                 found = lane.picked[count] = self._pick_free(lane, count)
