@@ -133,6 +133,9 @@ class _Lane:
     days: list[list[datetime]] = field(default_factory=list)
     least_bad: list[datetime] | None = None
     least_span: int = 0
+    picked: dict[int, list[datetime]] = field(default_factory=dict)
+    """`SlotPlanner._pick` by count, kept only without a per-slot limit or avoided slots (then
+    every slot is free, and the pick depends on the lane's days alone, which never change once found)."""
 
 
 class SlotPlanner:
@@ -296,6 +299,15 @@ class SlotPlanner:
 
     def _pick(self, lane: _Lane, count: int) -> list[datetime]:
         """Choose slots: the first day with room for all, an hour apart and on the hour if cheap."""
+        if self.max_per_slot is None and not self._avoid:
+            found = lane.picked.get(count)
+            if found is None:
+                found = lane.picked[count] = self._pick_free(lane, count)
+            return list(found)
+        return self._pick_free(lane, count)
+
+    def _pick_free(self, lane: _Lane, count: int) -> list[datetime]:
+        """Choose slots among the free ones (see `_pick`)."""
         partial: list[datetime] = []
         for offset in range(HORIZON_DAYS):
             free = [slot for slot in self._day(lane, offset) if self._free(slot)]

@@ -75,29 +75,36 @@ def home_region(phone: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def phone_region(phone: str, region: str = "US") -> str | None:
-    """Return the country (ISO code) of a number read in a region, or None if it is no number."""
-    pn = _pn()
-    try:
-        number = pn.parse(phone, region)
-    except pn.NumberParseException:
-        return None
-    found = pn.region_code_for_number(number)
-    return str(found) if found and found != "001" else None
+def _phone_facts(phone: str, region: str) -> tuple[str | None, tuple[str, ...]]:
+    """Return (country, zones) of a number read in a region, from one parse of it.
 
-
-@lru_cache(maxsize=4096)
-def _zones_in(phone: str, region: str) -> tuple[str, ...]:
-    """Return the zones of a number read in a region (cached: call lists repeat area codes)."""
+    Both the holidays (country) and the clock (zones) of a prospect come from their phone: one
+    parse serves both. Cached by the number as written (call lists repeat numbers).
+    """
     pn = _pn()
     from phonenumbers import timezone as phone_zones
 
     try:
         number = pn.parse(phone, region)
     except pn.NumberParseException:
-        return ()
+        return None, ()
+    found = pn.region_code_for_number(number)
     zones = phone_zones.time_zones_for_number(number)
-    return tuple(z for z in zones if z in _known_zones())
+    known = _known_zones()
+    return (
+        str(found) if found and found != "001" else None,
+        tuple(z for z in zones if z in known),
+    )
+
+
+def phone_region(phone: str, region: str = "US") -> str | None:
+    """Return the country (ISO code) of a number read in a region, or None if it is no number."""
+    return _phone_facts(phone, region)[0]
+
+
+def _zones_in(phone: str, region: str) -> tuple[str, ...]:
+    """Return the zones of a number read in a region (cached: call lists repeat area codes)."""
+    return _phone_facts(phone, region)[1]
 
 
 def _region_of_caller(caller: Caller | None) -> str:
