@@ -135,7 +135,8 @@ class _Lane:
     least_span: int = 0
     picked: dict[int, list[datetime]] = field(default_factory=dict)
     """`SlotPlanner._pick` by count, kept only without a per-slot limit or avoided slots (then
-    every slot is free, and the pick depends on the lane's days alone, which never change once found)."""
+    every slot is free, and the pick depends on the lane's days alone, which never change once
+    found)."""
 
 
 class SlotPlanner:
