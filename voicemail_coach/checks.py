@@ -600,120 +600,18 @@ _SCHEDULING = re.compile(
 _WHY = re.compile(r"\b(?:calling|reaching out|reason|we help|we work with)\b", re.IGNORECASE)
 
 
-# Every match of each reason pattern holds one of its hints (lower-cased for the case-blind
-# ones, as written for the others): each alternative of the pattern holds one outside its
-# optional parts (tests/test_prechecks.py checks each on examples and every corpus sentence).
-# A sentence without a hint cannot match, so its regex scan (~2 us a sentence for _BENEFIT) is
-# skipped; the answer is the same.
-_BENEFIT_HINTS = (
-    "cut",
-    "reduc",
-    "lower",
-    "sav",
-    "increas",
-    "boost",
-    "doubl",
-    "tripl",
-    "grow",
-    "grew",
-    "improv",
-    "fix",
-    "solv",
-    "shorten",
-    "sped",
-    "speed",
-    "eliminat",
-    "trim",
-    "halv",
-    "rais",
-    "won",
-    "recover",
-    "avoid",
-    "prevent",
-    "protect",
-    "fewer",
-    "less",
-    "faster",
-    "quicker",
-    "sooner",
-    "cheaper",
-    "easier",
-    "better",
-    "more ",
-    "by ",
-    "%",
-    "percent",
-)
-_OFFER_HINTS = (
-    "offer",
-    "free",
-    "trial",
-    "demo",
-    "sample",
-    "discount",
-    "quote",
-    "estimate",
-    "proposal",
-    "idea",
-    "in stock",
-    "show you",
-    "send you",
-    "walk you through",
-    "we can ",
-    "i can ",
-)
-_NEED_HINTS = ("you",)
-_REFERRAL_HINTS = (
-    "suggested",
-    "recommended",
-    "referred",
-    "asked me to",
-    "at the suggestion of",
-    "your name",
-)
-_RESULT_HINTS = ("we", "We")
-# (pattern, hints as one literal alternation, case-blind): in the order they are looked for.
-_REASONS: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = tuple(
-    (pattern, re.compile("|".join(map(re.escape, hints))), blind)
-    for pattern, hints, blind in (
-        (_BENEFIT, _BENEFIT_HINTS, True),
-        (_OFFER, _OFFER_HINTS, True),
-        (_NEED, _NEED_HINTS, True),
-        (_REFERRAL, _REFERRAL_HINTS, False),
-        (_RESULT, _RESULT_HINTS, False),
-    )
-)
-# The only characters outside ASCII that a case-blind pattern matches to an ASCII letter (the
-# dotted and dotless i, the long s, the Kelvin sign; tests/test_prechecks.py finds them all).
-# lower() does not turn every one into its ASCII letter, so a sentence holding one is scanned.
-CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
-
-
-@lru_cache(maxsize=4096)
-def _says_reason(sentence: str) -> bool:
-    """Return True when a sentence gives a benefit, an offer, a need, a referral or a result.
-
-    Cached by the sentence: the sentences a template writes repeat over a call list.
-    """
-    low = sentence.lower()
-    folds = not sentence.isascii() and not CASE_FOLDS.isdisjoint(sentence)
-    for pattern, hints, blind in _REASONS:
-        if blind:
-            if not folds and hints.search(low) is None:
-                continue
-        elif hints.search(sentence) is None:
-            continue
-        if pattern.search(sentence):
-            return True
-    return False
-
-
 def _gives_reason(a: Analysis) -> bool:
     """Return True when a sentence gives a benefit, an offer, a need, a referral or a question."""
     timed = [t.span for t in a.times]
     for start, end in a.sentences:
         sentence = a.text[start:end]
-        if _says_reason(sentence):
+        if (
+            _BENEFIT.search(sentence)
+            or _OFFER.search(sentence)
+            or _NEED.search(sentence)
+            or _REFERRAL.search(sentence)
+            or _RESULT.search(sentence)
+        ):
             return True
         if sentence.endswith("?"):  # sentence spans hold no trailing space
             is_slot = any(s < end and start < e for s, e in timed)
