@@ -22,7 +22,7 @@ from voicemail_coach.cli import cli
 from voicemail_coach.config import Config, parse_check_settings, parse_command_line
 from voicemail_coach.models import Caller, Note, Prospect
 from voicemail_coach.review import review
-from voicemail_coach.slots import parse_hours
+from voicemail_coach.schedule import parse_hours
 
 from .conftest import CHICAGO, NOW
 from .examples import GOOD, LONG

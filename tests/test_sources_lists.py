@@ -117,16 +117,3 @@ def test_yaml_anchors_and_deep_nesting(tmp_path: Path) -> None:
     path.write_text(CALLER + "prospects: [" + "[" * 5000 + "]" * 5000 + "]\n", encoding="utf-8")
     with pytest.raises(vc.DataError, match="nested more than 100 levels deep"):
         sources.open_list(path)
-
-
-def test_the_old_calllist_and_data_names_still_work(tmp_path: Path) -> None:
-    """Branches written against calllist/data keep working until they move to sources."""
-    from voicemail_coach import calllist, data
-
-    path = tmp_path / "list.yaml"
-    path.write_text(CALLER + "prospects: [{name: Dana Jones, company: XYZ}]\n", encoding="utf-8")
-    listing = calllist.CallList(path)
-    assert listing.columns == "yaml"
-    (row,) = listing.rows()
-    assert calllist.csv_prospect(row, listing.columns).name == "Dana Jones"
-    assert data.load(path).prospects[0].name == "Dana Jones"
